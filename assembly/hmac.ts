@@ -1,0 +1,86 @@
+// HMAC-SHA256 (RFC 2104, with SHA-256 per RFC 4231) from precomputed midstates.
+//
+// Loading a key hashes the two 64-byte blocks K⊕ipad and K⊕opad once and keeps the resulting
+// states in HMAC_KEY; every MAC under that key then costs only its message blocks plus one
+// outer block. The JavaScript side may save and restore HMAC_KEY to cache keys.
+
+import { HMAC_INNER, HMAC_OUTER, HMAC_PAD, DIGEST, IV256, BLOCK, DIGEST_SIZE, INPUT, INPUT_SIZE } from "./memory";
+import { compress, init, update, final, resume } from "./sha256";
+
+// RFC 2104 §2: ipad = 0x36 repeated, opad = 0x5c repeated (as 32-bit words here).
+const IPAD: u32 = 0x36363636;
+const OPAD: u32 = 0x5c5c5c5c;
+
+/** Hashes K⊕pad into the midstate at `out`; `key` is at most one block long. */
+function padState(key: usize, keyLen: u32, pad: u32, out: usize): void {
+  memory.fill(HMAC_PAD, 0, BLOCK);
+  memory.copy(HMAC_PAD, key, keyLen);
+  for (let i: usize = 0; i < BLOCK; i += 4) {
+    store<u32>(HMAC_PAD + i, load<u32>(HMAC_PAD + i) ^ pad);
+  }
+  memory.copy(out, IV256, 32);
+  compress(out, HMAC_PAD);
+}
+
+/**
+ * Loads the key of `keyLen` bytes at `key` into HMAC_KEY. Keys longer than one block are hashed
+ * first (RFC 2104 §2). The key pad block is zeroed before returning; the caller wipes `key` itself.
+ */
+export function loadKey(key: usize, keyLen: u32): void {
+  if (keyLen > BLOCK) {
+    init();
+    update(key, keyLen);
+    final(DIGEST);
+    key = DIGEST;
+    keyLen = DIGEST_SIZE;
+  }
+  padState(key, keyLen, IPAD, HMAC_INNER);
+  padState(key, keyLen, OPAD, HMAC_OUTER);
+  memory.fill(HMAC_PAD, 0, BLOCK);
+  if (key == DIGEST) memory.fill(DIGEST, 0, DIGEST_SIZE);
+}
+
+/** Starts the inner hash of a MAC under the loaded key; the message follows through update(). */
+export function start(): void {
+  resume(HMAC_INNER, BLOCK);
+}
+
+/** Finishes the MAC: inner digest, then H(K⊕opad ‖ inner) into `out` (RFC 2104 §2 step 7). */
+export function finish(out: usize): void {
+  final(DIGEST);
+  resume(HMAC_OUTER, BLOCK);
+  update(DIGEST, DIGEST_SIZE);
+  final(out);
+}
+
+/** One MAC of `len` bytes at `ptr` under the loaded key, into `out`. */
+export function mac(ptr: usize, len: u32, out: usize): void {
+  start();
+  update(ptr, len);
+  finish(out);
+}
+
+
+// ABI: keys and messages the caller placed in INPUT; the MAC lands in DIGEST.
+
+/** Loads the key INPUT[0..keyLen) and wipes it from INPUT. */
+export function hmacLoadKey(keyLen: u32): void {
+  assert(keyLen <= INPUT_SIZE, "hmacLoadKey: keyLen exceeds INPUT");
+  loadKey(INPUT, keyLen);
+  memory.fill(INPUT, 0, keyLen);
+}
+
+export function hmacStart(): void {
+  start();
+}
+
+export function hmacFinal(): void {
+  finish(DIGEST);
+}
+
+/** One-shot HMAC: key INPUT[0..keyLen), message right after it; the key is wiped. */
+export function hmac(keyLen: u32, dataLen: u32): void {
+  assert(<u64>keyLen + <u64>dataLen <= <u64>INPUT_SIZE, "hmac: key and data exceed INPUT");
+  hmacLoadKey(keyLen);
+  mac(INPUT + keyLen, dataLen, DIGEST);
+}

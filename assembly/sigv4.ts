@@ -1,0 +1,73 @@
+// The SigV4 key chain and the final signature (AWS SigV4 documentation, "Calculate the signature":
+// kDate = HMAC("AWS4" + secret, date), kRegion = HMAC(kDate, region),
+// kService = HMAC(kRegion, service), kSigning = HMAC(kService, "aws4_request"),
+// signature = hex(HMAC(kSigning, string to sign))).
+//
+// The protocol strings themselves ("AWS4", "aws4_request", the string-to-sign lines) are written
+// by the TypeScript layer, which keeps every protocol string in one constants file; the core only
+// sees bytes and lengths.
+
+import { INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, DIGEST, STS, STS_SIZE, SIGNATURE } from "./memory";
+import { init, update, final } from "./sha256";
+import { loadKey, mac } from "./hmac";
+
+const HEX_DIGITS: usize = memory.data<u8>([
+  0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66,
+]);
+
+/** Writes the 32 bytes at `src` as 64 lowercase hex characters at `dst`. */
+function hex32(src: usize, dst: usize): void {
+  for (let i: usize = 0; i < 32; i++) {
+    const b = <usize>load<u8>(src + i);
+    store<u16>(dst + (i << 1), <u16>load<u8>(HEX_DIGITS + (b >> 4)) | (<u16>load<u8>(HEX_DIGITS + (b & 15)) << 8));
+  }
+}
+
+/**
+ * Derives kSigning from INPUT = kSecret ‖ date ‖ region ‖ service ‖ terminator (kSecret already
+ * carries its "AWS4" prefix) and leaves its HMAC midstates loaded, ready for sign().
+ * kSecret is wiped from INPUT. kDate..kSigning are left in CHAIN only when `keepChain` is set
+ * (for callers debugging their own chains); otherwise CHAIN is zeroed.
+ */
+export function deriveSigningKey(
+  secretLen: u32, dateLen: u32, regionLen: u32, serviceLen: u32, terminatorLen: u32, keepChain: bool,
+): void {
+  assert(<u64>secretLen + dateLen + regionLen + serviceLen + terminatorLen <= <u64>INPUT_SIZE, "deriveSigningKey: fields exceed INPUT");
+  let msg = INPUT + secretLen;
+  loadKey(INPUT, secretLen);
+  memory.fill(INPUT, 0, secretLen);
+  mac(msg, dateLen, CHAIN);
+  msg += dateLen;
+  loadKey(CHAIN, 32);
+  mac(msg, regionLen, CHAIN + 32);
+  msg += regionLen;
+  loadKey(CHAIN + 32, 32);
+  mac(msg, serviceLen, CHAIN + 64);
+  msg += serviceLen;
+  loadKey(CHAIN + 64, 32);
+  mac(msg, terminatorLen, CHAIN + 96);
+  loadKey(CHAIN + 96, 32);
+  if (!keepChain) memory.fill(CHAIN, 0, CHAIN_SIZE);
+}
+
+/**
+ * Finishes a canonical request whose earlier bytes (if any) were streamed with hashUpdate():
+ * absorbs INPUT[0..lastLen), appends the hex SHA-256 to the string-to-sign prefix STS[0..prefixLen),
+ * and writes hex(HMAC(kSigning, STS)) to SIGNATURE, under the key loaded by deriveSigningKey()
+ * or restored into HMAC_KEY by the caller.
+ */
+export function signFinal(lastLen: u32, prefixLen: u32): void {
+  assert(lastLen <= INPUT_SIZE, "signFinal: lastLen exceeds INPUT");
+  assert(prefixLen + 64 <= STS_SIZE, "signFinal: prefix exceeds STS");
+  update(INPUT, lastLen);
+  final(DIGEST);
+  hex32(DIGEST, STS + prefixLen);
+  mac(STS, prefixLen + 64, DIGEST);
+  hex32(DIGEST, SIGNATURE);
+}
+
+/** The fused signature: canonical request INPUT[0..creqLen) to hex signature in one call. */
+export function sign(creqLen: u32, prefixLen: u32): void {
+  init();
+  signFinal(creqLen, prefixLen);
+}

@@ -1,0 +1,51 @@
+// Byte helpers at the API edge: coercion of caller data, hex and base64 output.
+
+import { encodeUtf8 } from "./utf8.js";
+
+/** Strings are UTF-8 encoded; byte arrays are used as they are (no copy). */
+export function toBytes(data: unknown, name: string): Uint8Array {
+  if (typeof data === "string") return encodeUtf8(data);
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new TypeError(`"${name}" must be a string, a Uint8Array, an ArrayBuffer or an ArrayBufferView; got ${describe(data)}`);
+}
+
+/** A short description of a value's type for error messages (never the value itself). */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "object") return (value as object).constructor?.name ?? "object";
+  return typeof value;
+}
+
+const HEX = "0123456789abcdef";
+
+/** Lowercase hex of the bytes. */
+export function toHex(bytes: Uint8Array): string {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(`"bytes" must be a Uint8Array; got ${describe(bytes)}`);
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i] >> 4] + HEX[bytes[i] & 15];
+  return s;
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Standard padded base64 (RFC 4648 §4), for integrations that want HMACs in base64. */
+export function toBase64(bytes: Uint8Array): string {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(`"bytes" must be a Uint8Array; got ${describe(bytes)}`);
+  let s = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    s += BASE64[n >> 18] + BASE64[(n >> 12) & 63] + BASE64[(n >> 6) & 63] + BASE64[n & 63];
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i] << 16;
+    s += BASE64[n >> 18] + BASE64[(n >> 12) & 63] + "==";
+  } else if (rest === 2) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    s += BASE64[n >> 18] + BASE64[(n >> 12) & 63] + BASE64[(n >> 6) & 63] + "=";
+  }
+  return s;
+}

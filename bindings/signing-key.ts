@@ -1,0 +1,74 @@
+// The SigV4 signing key (kSecret → kDate → kRegion → kService → kSigning), derived in the core.
+
+import { core } from "./wasm/instance.js";
+import { DIGEST_SIZE, type Core } from "./wasm/abi.js";
+import { describe } from "./bytes.js";
+import { encodeUtf8, encodeUtf8Into } from "./utf8.js";
+import { releaseCtx } from "./sha256.js";
+import { KEY_PREFIX, SCOPE_TERMINATOR } from "./constants.js";
+
+/** The key chain of the AWS SigV4 documentation, for checking one's own HMAC chain step by step. */
+export interface SigningKeyChain {
+  /** "AWS4" + secret, as UTF-8 bytes (the key of the first HMAC). */
+  kSecret: Uint8Array;
+  kDate: Uint8Array;
+  kRegion: Uint8Array;
+  kService: Uint8Array;
+  kSigning: Uint8Array;
+}
+
+function checkField(value: unknown, name: string): asserts value is string {
+  if (typeof value !== "string") throw new TypeError(`"${name}" must be a string; got ${describe(value)}`);
+  if (value.length === 0) throw new RangeError(`"${name}" must not be empty`);
+}
+
+function checkArgs(secretAccessKey: unknown, date: unknown, region: unknown, service: unknown): void {
+  checkField(secretAccessKey, "secretAccessKey");
+  checkField(date, "date");
+  if (!/^\d{8}$/.test(date)) throw new RangeError('"date" must be 8 digits, YYYYMMDD');
+  checkField(region, "region");
+  checkField(service, "service");
+}
+
+/**
+ * Runs the chain in the core and leaves kSigning's HMAC midstates in HMAC_KEY (and, with
+ * `keepChain`, kDate..kSigning in CHAIN). The secret is wiped from INPUT by the core.
+ */
+export function loadSigningKey(c: Core, secret: string, date: string, region: string, service: string, keepChain: boolean): void {
+  const room = (KEY_PREFIX.length + secret.length + date.length + region.length + service.length + SCOPE_TERMINATOR.length) * 3;
+  if (room > c.inputSize) throw new RangeError("signing key fields are too long");
+  releaseCtx(c);
+  let at = c.input;
+  const secretLen = encodeUtf8Into(KEY_PREFIX, c.mem, at) + encodeUtf8Into(secret, c.mem, at + KEY_PREFIX.length);
+  at += secretLen;
+  const dateLen = encodeUtf8Into(date, c.mem, at);
+  at += dateLen;
+  const regionLen = encodeUtf8Into(region, c.mem, at);
+  at += regionLen;
+  const serviceLen = encodeUtf8Into(service, c.mem, at);
+  at += serviceLen;
+  const terminatorLen = encodeUtf8Into(SCOPE_TERMINATOR, c.mem, at);
+  c.fn.deriveSigningKey(secretLen, dateLen, regionLen, serviceLen, terminatorLen, keepChain ? 1 : 0);
+}
+
+/** Reads kDate..kSigning out of CHAIN and wipes it. */
+function takeChain(c: Core): Uint8Array[] {
+  const keys = [0, 1, 2, 3].map((i) => c.mem.slice(c.chain + i * DIGEST_SIZE, c.chain + (i + 1) * DIGEST_SIZE));
+  c.mem.fill(0, c.chain, c.chain + c.chainSize);
+  return keys;
+}
+
+/** kSigning for a secret access key, a date (YYYYMMDD), a region and a service. */
+export function deriveSigningKey(secretAccessKey: string, date: string, region: string, service: string): Uint8Array {
+  return signingKeyChain(secretAccessKey, date, region, service).kSigning;
+}
+
+/** Every key of the chain, as bytes. */
+export function signingKeyChain(secretAccessKey: string, date: string, region: string, service: string): SigningKeyChain {
+  checkArgs(secretAccessKey, date, region, service);
+  const c = core();
+  loadSigningKey(c, secretAccessKey, date, region, service, true);
+  c.keyOwner = null;
+  const [kDate, kRegion, kService, kSigning] = takeChain(c);
+  return { kSecret: encodeUtf8(KEY_PREFIX + secretAccessKey), kDate, kRegion, kService, kSigning };
+}

@@ -6,3 +6,10 @@ export { deriveSigningKey, signingKeyChain, type SigningKeyChain } from "./signi
 export { toHex, toBase64 } from "./bytes.js";
 export { useCore } from "./wasm/instance.js";
 export { SigningError, type SigningErrorCode } from "./errors.js";
+export { sign, presign, Signer, type SignedRequest, type PresignedRequest, type SignerConfig } from "./signer.js";
+export type { SignOptions, PresignOptions, Credentials, SessionTokenMode } from "./settings.js";
+export type { HttpRequest, HeadersInput, Body } from "./request.js";
+export type { PayloadSetting } from "./payload.js";
+export type { UriEncoding } from "./canonical/uri.js";
+export type { DateInput } from "./date.js";
+export type { KeyCacheStats } from "./key-cache.js";

@@ -1,0 +1,50 @@
+// The signing time: X-Amz-Date is ISO 8601 basic format in UTC, YYYYMMDD'T'HHMMSS'Z'
+// (AWS SigV4 documentation, "Elements of an AWS API request signature"), and the credential
+// scope uses its first 8 characters.
+
+import { SigningError } from "./errors.js";
+
+export interface SigningDate {
+  /** YYYYMMDDTHHMMSSZ */
+  amzDate: string;
+  /** YYYYMMDD */
+  shortDate: string;
+  /** Milliseconds since the epoch, whole seconds. */
+  epochMs: number;
+}
+
+/** What a caller may pass: a Date, epoch milliseconds, or a string in basic or extended ISO 8601 UTC form. */
+export type DateInput = Date | number | string;
+
+const BASIC = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+const EXTENDED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$/;
+
+function fromString(text: string): number {
+  const m = BASIC.exec(text) ?? EXTENDED.exec(text);
+  if (m === null) return NaN;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Date.UTC rolls 2015-02-30 over to March; a date that does not round-trip is not a date.
+  const back = new Date(ms);
+  return back.getUTCDate() === d && back.getUTCMonth() === mo - 1 && h < 24 && mi < 60 && s < 60 ? ms : NaN;
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/** Resolves the signing time; `field` names the option in errors. */
+export function signingDate(input: DateInput | undefined, field: string): SigningDate {
+  let ms: number;
+  if (input === undefined) ms = Date.now();
+  else if (input instanceof Date) ms = input.getTime();
+  else if (typeof input === "number") ms = input;
+  else if (typeof input === "string") ms = fromString(input);
+  else throw new SigningError("InvalidDate", field, "must be a Date, epoch milliseconds or a string like 20150830T123600Z");
+  const d = new Date(Number.isFinite(ms) ? Math.floor(ms / 1000) * 1000 : NaN);
+  const year = d.getUTCFullYear();
+  if (!Number.isFinite(d.getTime()) || year < 1000 || year > 9999) {
+    throw new SigningError("InvalidDate", field, "is not a valid date (expected a Date, epoch milliseconds, or YYYYMMDDTHHMMSSZ / YYYY-MM-DDTHH:MM:SSZ in UTC)");
+  }
+  const shortDate = pad(year, 4) + pad(d.getUTCMonth() + 1, 2) + pad(d.getUTCDate(), 2);
+  const amzDate = `${shortDate}T${pad(d.getUTCHours(), 2)}${pad(d.getUTCMinutes(), 2)}${pad(d.getUTCSeconds(), 2)}Z`;
+  return { amzDate, shortDate, epochMs: d.getTime() };
+}

@@ -1,0 +1,66 @@
+// A bounded LRU cache of signing keys, held as their two HMAC midstates (64 bytes), so that a
+// signature under a cached key costs only the string-to-sign blocks: no HMAC, no key setup.
+// Keys are accessKeyId/date/region/service: never the secret. An entry remembers which secret it
+// was derived from (by reference to the caller's string) so that a rotated secret under the same
+// access key id is derived afresh rather than signed with a stale key.
+
+import type { Core } from "./wasm/abi.js";
+import { HMAC_KEY_SIZE } from "./wasm/abi.js";
+import { loadSigningKey } from "./signing-key.js";
+
+interface Entry {
+  secret: string;
+  midstates: Uint8Array;
+}
+
+export interface KeyCacheStats {
+  hits: number;
+  misses: number;
+  size: number;
+}
+
+export class SigningKeyCache {
+  readonly #max: number;
+  readonly #entries = new Map<string, Entry>();
+  #hits = 0;
+  #misses = 0;
+
+  /** `max` entries at most (default 64); the least recently used is dropped first. */
+  constructor(max = 64) {
+    if (!Number.isInteger(max) || max < 1) throw new RangeError('"max" must be a positive integer');
+    this.#max = max;
+  }
+
+  /** Puts the signing key for these inputs into the core's HMAC_KEY region. */
+  load(c: Core, accessKeyId: string, secret: string, date: string, region: string, service: string): void {
+    const id = accessKeyId + "\n" + date + "\n" + region + "\n" + service;
+    const entry = this.#entries.get(id);
+    if (entry !== undefined && entry.secret === secret) {
+      this.#hits++;
+      this.#entries.delete(id);
+      this.#entries.set(id, entry);
+      if (c.keyOwner !== entry) {
+        c.mem.set(entry.midstates, c.hmacKey);
+        c.keyOwner = entry;
+      }
+      return;
+    }
+    this.#misses++;
+    loadSigningKey(c, secret, date, region, service, false);
+    const fresh: Entry = { secret, midstates: c.mem.slice(c.hmacKey, c.hmacKey + HMAC_KEY_SIZE) };
+    c.keyOwner = fresh;
+    this.#entries.delete(id);
+    this.#entries.set(id, fresh);
+    if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
+  }
+
+  stats(): KeyCacheStats {
+    return { hits: this.#hits, misses: this.#misses, size: this.#entries.size };
+  }
+
+  /** Forgets every key (and wipes their bytes). */
+  clear(): void {
+    for (const entry of this.#entries.values()) entry.midstates.fill(0);
+    this.#entries.clear();
+  }
+}

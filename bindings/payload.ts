@@ -1,0 +1,54 @@
+// HashedPayload, the last line of the canonical request: hex SHA-256 of the body, or a marker
+// (UNSIGNED-PAYLOAD, STREAMING-…) the service recognises.
+
+import { SigningError } from "./errors.js";
+import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX } from "./constants.js";
+import { sha256Hex } from "./sha256.js";
+import { describe } from "./bytes.js";
+
+/** How the payload is signed: hash the body, leave it unsigned, or a hash/marker the caller computed. */
+export type PayloadSetting = "sign" | "unsigned" | { sha256: string };
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const MARKER = /^STREAMING-[A-Z0-9-]+$/;
+
+function isMarker(value: string): boolean {
+  return value === UNSIGNED_PAYLOAD || (value.startsWith(STREAMING_PAYLOAD_PREFIX) && MARKER.test(value));
+}
+
+/** SHA-256 hex of a body; an empty or absent body hashes to the empty-string constant. */
+export function hashBody(body: unknown): string {
+  if (body === undefined || body === null || body === "") return EMPTY_SHA256;
+  if (typeof body === "string" || body instanceof Uint8Array) return sha256Hex(body);
+  if (body instanceof ArrayBuffer) return sha256Hex(new Uint8Array(body));
+  if (ArrayBuffer.isView(body)) return sha256Hex(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+  throw new SigningError("InvalidBody", "body", `a ${describe(body)} cannot be hashed; pass a string or bytes, or set payload to 'unsigned' or { sha256 }`);
+}
+
+function checkDeclared(value: string, field: string): string {
+  if (HEX64.test(value) || isMarker(value)) return value;
+  throw new SigningError("InvalidOption", field, "must be 64 lowercase hex digits, UNSIGNED-PAYLOAD or a STREAMING-… marker");
+}
+
+/**
+ * The payload hash. An explicit setting wins. Otherwise a caller's x-amz-content-sha256 header
+ * (`declared`) is honoured, and checked against the body when it is a hash and a body is given,
+ * because a hash computed over other bytes than are sent is a classic cause of 403s.
+ */
+export function payloadHash(body: unknown, setting: PayloadSetting | undefined, declared: string | undefined, fallback: "sign" | "unsigned"): string {
+  if (typeof setting === "object" && setting !== null) {
+    if (typeof setting.sha256 !== "string") throw new SigningError("InvalidOption", "options.payload.sha256", "must be a string");
+    return checkDeclared(setting.sha256, "options.payload.sha256");
+  }
+  if (setting !== undefined && setting !== "sign" && setting !== "unsigned") {
+    throw new SigningError("InvalidOption", "options.payload", "must be 'sign', 'unsigned' or { sha256 }");
+  }
+  if (setting === undefined && declared !== undefined) {
+    const value = checkDeclared(declared, "headers.x-amz-content-sha256");
+    if (HEX64.test(value) && body !== undefined && body !== null && hashBody(body) !== value) {
+      throw new SigningError("PayloadHashMismatch", "headers.x-amz-content-sha256", "is not the SHA-256 of the body being sent");
+    }
+    return value;
+  }
+  return (setting ?? fallback) === "unsigned" ? UNSIGNED_PAYLOAD : hashBody(body);
+}

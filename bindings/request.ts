@@ -1,0 +1,133 @@
+// The request as it will travel on the wire: method, host, raw path and query, validated headers.
+
+import { SigningError } from "./errors.js";
+import { HOST } from "./constants.js";
+
+/** Headers as a record (arrays are repeated headers; undefined entries are ignored) or [name, value] pairs (Headers, Map, arrays). */
+export type HeadersInput = Record<string, string | readonly string[] | number | undefined> | Iterable<readonly [string, string]>;
+
+/** A body the signer can hash. Anything else (a stream) needs payload 'unsigned' or { sha256 }. */
+export type Body = string | Uint8Array | ArrayBuffer | ArrayBufferView | null | undefined;
+
+export interface HttpRequest {
+  /** Upper-cased before signing, as fetch and node:http send it. Default GET. */
+  method?: string;
+  /** Absolute URL. A string is parsed by WHATWG URL rules, exactly as fetch and node:http would send it. */
+  url: string | URL;
+  /**
+   * The request target (path and optional ?query) exactly as it appears in the HTTP request line,
+   * taking precedence over the URL's path and query; used as-is, with no parsing or re-encoding.
+   * For servers and tests that see raw request lines (a raw space or raw UTF-8 that no URL can carry).
+   */
+  path?: string;
+  headers?: HeadersInput;
+  body?: Body | unknown;
+}
+
+/** One header: lower-case name, value as given, and its canonical form (trimmed, inner whitespace collapsed). */
+export interface Header {
+  name: string;
+  value: string;
+  canonical: string;
+}
+
+export interface PreparedRequest {
+  method: string;
+  /** scheme://host[:port] */
+  origin: string;
+  /** host[:port] as sent in the Host header */
+  host: string;
+  /** The path as sent, not decoded. */
+  path: string;
+  /** The query as sent, without '?'. */
+  query: string;
+  headers: Header[];
+  body: unknown;
+}
+
+// RFC 9110 §5.6.2 token: header names and methods.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Visible ASCII, space and tab: everything else is rejected before signing.
+const PLAIN_VALUE = /^[\t\x20-\x7e]*$/;
+const NEEDS_COLLAPSE = /[\t ]{2}|\t/;
+const INNER_WHITESPACE = /[\t ]+/g;
+
+function headerError(name: string, value: string): SigningError {
+  const field = `headers.${name}`;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 13 || c === 10) return new SigningError("InvalidHeaderValue", field, "contains CR or LF; a header value must be a single line");
+    if (c > 0x7e && c !== 0x7f) return new SigningError("InvalidHeaderValue", field, `contains a non-ASCII character at offset ${i}; AWS rejects non-ASCII header values (encode them, e.g. RFC 2047 or percent-encoding)`);
+  }
+  return new SigningError("InvalidHeaderValue", field, "contains a control character");
+}
+
+/** Validates one header and computes its canonical value (AWS: Trimall). */
+export function header(rawName: string, rawValue: unknown): Header {
+  if (typeof rawName !== "string" || !TOKEN.test(rawName)) {
+    throw new SigningError("InvalidHeaderName", `headers[${JSON.stringify(String(rawName)).slice(0, 40)}]`, "is not a valid header name (RFC 9110 token characters only)");
+  }
+  const name = rawName.toLowerCase();
+  if (typeof rawValue !== "string" && typeof rawValue !== "number") {
+    throw new SigningError("InvalidHeaderValue", `headers.${name}`, "must be a string, a number or an array of strings");
+  }
+  const value = String(rawValue);
+  if (!PLAIN_VALUE.test(value)) throw headerError(name, value);
+  const trimmed = value.trim();
+  return { name, value, canonical: NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(INNER_WHITESPACE, " ") : trimmed };
+}
+
+function collectHeaders(input: HeadersInput | undefined): Header[] {
+  const out: Header[] = [];
+  if (input === undefined || input === null) return out;
+  if (typeof (input as Iterable<unknown>)[Symbol.iterator] === "function") {
+    for (const entry of input as Iterable<readonly [string, string]>) out.push(header(entry[0], entry[1]));
+    return out;
+  }
+  if (typeof input !== "object") throw new SigningError("InvalidHeaderValue", "headers", "must be a record or an iterable of [name, value] pairs");
+  for (const name of Object.keys(input)) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) out.push(header(name, v));
+    else out.push(header(name, value));
+  }
+  return out;
+}
+
+function parseUrl(url: string | URL): URL {
+  if (url instanceof URL) return url;
+  if (typeof url !== "string") throw new SigningError("InvalidUrl", "url", "must be a string or a URL");
+  try {
+    return new URL(url);
+  } catch {
+    throw new SigningError("InvalidUrl", "url", "is not an absolute URL");
+  }
+}
+
+/** Resolves what will be sent: a caller's Host header wins over the URL's host. */
+export function prepareRequest(request: HttpRequest): PreparedRequest {
+  if (request === null || typeof request !== "object") throw new SigningError("InvalidUrl", "request", "must be an object with at least a url");
+  const method = request.method ?? "GET";
+  if (typeof method !== "string" || !TOKEN.test(method)) throw new SigningError("InvalidMethod", "method", "is not a valid HTTP method token");
+  const url = parseUrl(request.url);
+  if (url.host === "") throw new SigningError("InvalidUrl", "url", "has no host");
+  let path = url.pathname;
+  let query = url.search.slice(1);
+  if (request.path !== undefined) {
+    if (typeof request.path !== "string" || /[\r\n]/.test(request.path)) throw new SigningError("InvalidUrl", "path", "must be a single-line string");
+    const q = request.path.indexOf("?");
+    path = q < 0 ? request.path : request.path.slice(0, q);
+    query = q < 0 ? "" : request.path.slice(q + 1);
+  }
+  const headers = collectHeaders(request.headers);
+  const hostHeader = headers.find((h) => h.name === HOST);
+  return {
+    method: method.toUpperCase(),
+    origin: `${url.protocol}//${url.host}`,
+    host: hostHeader ? hostHeader.canonical : url.host,
+    path,
+    query,
+    headers,
+    body: request.body,
+  };
+}

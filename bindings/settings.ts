@@ -1,0 +1,149 @@
+// Signing options, their validation, and the defaults that depend on the service.
+//
+// | setting              | S3 family (s3, s3-express, s3-outposts, s3-object-lambda) | every other service |
+// |----------------------|------------------------------------------------------------|---------------------|
+// | uriEncoding          | 'single'                                                   | 'double'            |
+// | normalizePath        | false                                                      | true                |
+// | contentSha256Header  | true (header signing)                                      | false               |
+// | payload (sign)       | 'sign'                                                     | 'sign'              |
+// | payload (presign)    | 'unsigned' (UNSIGNED-PAYLOAD)                              | 'sign'              |
+// | sessionToken         | 'signed'                                                   | 'signed'            |
+// Explicit options override every default.
+
+import { SigningError } from "./errors.js";
+import { S3_SERVICES, UNSIGNED_HEADERS, UNSIGNED_HEADER_PREFIX, MAX_EXPIRES, DEFAULT_EXPIRES } from "./constants.js";
+import type { UriEncoding } from "./canonical/uri.js";
+import type { PayloadSetting } from "./payload.js";
+import type { DateInput } from "./date.js";
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Where the session token goes: into the signature (the default) or added after signing (IoT and a few services). */
+export type SessionTokenMode = "signed" | "appended";
+
+export interface SignOptions {
+  credentials: Credentials;
+  region: string;
+  service: string;
+  /** Signing time; default now. A Date, epoch milliseconds, or YYYYMMDDTHHMMSSZ / YYYY-MM-DDTHH:MM:SSZ. */
+  date?: DateInput;
+  payload?: PayloadSetting;
+  uriEncoding?: UriEncoding;
+  normalizePath?: boolean;
+  /** Send and sign x-amz-content-sha256 (header signing only). */
+  contentSha256Header?: boolean;
+  sessionToken?: SessionTokenMode;
+  /** More header names to leave unsigned, on top of the default list. */
+  unsignedHeaders?: readonly string[];
+  /** Sign only these headers (host, x-amz-date, x-amz-content-sha256 and the token are always signed). */
+  signedHeaders?: readonly string[];
+}
+
+export interface PresignOptions extends Omit<SignOptions, "contentSha256Header"> {
+  /** Seconds the URL stays valid: 1 to 604800 (7 days), default 900. */
+  expiresIn?: number;
+}
+
+/** Options with every default filled in. */
+export interface Settings {
+  credentials: Credentials;
+  region: string;
+  service: string;
+  uriEncoding: UriEncoding;
+  normalizePath: boolean;
+  contentSha256Header: boolean;
+  payloadFallback: "sign" | "unsigned";
+  sessionToken: SessionTokenMode;
+  isSigned: (name: string) => boolean;
+  expiresIn: number;
+}
+
+// A scope element may not contain '/', whitespace or control characters: it is joined with '/'.
+const SCOPE_ELEMENT = /^[\x21-\x2e\x30-\x7e]+$/;
+const ACCESS_KEY_ID = /^[\x21-\x2b\x2d-\x2e\x30-\x7e]+$/;
+const TOKEN_VALUE = /^[\x20-\x7e]+$/;
+
+function checkCredentials(credentials: Credentials | undefined): Credentials {
+  if (credentials === null || typeof credentials !== "object") {
+    throw new SigningError("InvalidCredentials", "options.credentials", "must be an object with accessKeyId and secretAccessKey");
+  }
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+  if (typeof accessKeyId !== "string" || !ACCESS_KEY_ID.test(accessKeyId)) {
+    throw new SigningError("InvalidCredentials", "options.credentials.accessKeyId", "must be a non-empty string of visible ASCII without '/' or ','");
+  }
+  if (typeof secretAccessKey !== "string" || secretAccessKey.length === 0) {
+    throw new SigningError("InvalidCredentials", "options.credentials.secretAccessKey", "must be a non-empty string");
+  }
+  if (sessionToken !== undefined && (typeof sessionToken !== "string" || !TOKEN_VALUE.test(sessionToken))) {
+    throw new SigningError("InvalidCredentials", "options.credentials.sessionToken", "must be a non-empty string of printable ASCII");
+  }
+  return credentials;
+}
+
+function checkScopeElement(value: unknown, field: string): string {
+  if (typeof value !== "string" || !SCOPE_ELEMENT.test(value)) {
+    throw new SigningError("InvalidOption", field, "must be a non-empty string of visible ASCII without '/'");
+  }
+  return value;
+}
+
+function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, field: string): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value)) throw new SigningError("InvalidOption", field, `must be one of ${allowed.map((a) => `'${a}'`).join(", ")}`);
+  return value;
+}
+
+function flag(value: boolean | undefined, fallback: boolean, field: string): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw new SigningError("InvalidOption", field, "must be a boolean");
+  return value;
+}
+
+function nameSet(names: readonly string[] | undefined, field: string): Set<string> | undefined {
+  if (names === undefined) return undefined;
+  if (!Array.isArray(names) || names.some((n) => typeof n !== "string")) throw new SigningError("InvalidOption", field, "must be an array of header names");
+  return new Set(names.map((n) => n.toLowerCase()));
+}
+
+function headerFilter(options: SignOptions): (name: string) => boolean {
+  const extraUnsigned = nameSet(options.unsignedHeaders, "options.unsignedHeaders");
+  const only = nameSet(options.signedHeaders, "options.signedHeaders");
+  return (name) => {
+    if (only !== undefined) return only.has(name);
+    if (UNSIGNED_HEADERS.includes(name) || name.startsWith(UNSIGNED_HEADER_PREFIX)) return false;
+    return extraUnsigned === undefined || !extraUnsigned.has(name);
+  };
+}
+
+function checkExpires(value: unknown): number {
+  if (value === undefined) return DEFAULT_EXPIRES;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_EXPIRES) {
+    throw new SigningError("InvalidExpires", "options.expiresIn", `must be a whole number of seconds from 1 to ${MAX_EXPIRES} (7 days)`);
+  }
+  return value;
+}
+
+/** Validates options and fills in the defaults for header signing ('header') or presigning ('query'). */
+export function resolveSettings(options: SignOptions | PresignOptions, location: "header" | "query"): Settings {
+  if (options === null || typeof options !== "object") throw new SigningError("InvalidOption", "options", "must be an object");
+  const credentials = checkCredentials(options.credentials);
+  const region = checkScopeElement(options.region, "options.region");
+  const service = checkScopeElement(options.service, "options.service");
+  const s3 = S3_SERVICES.includes(service);
+  return {
+    credentials,
+    region,
+    service,
+    uriEncoding: oneOf(options.uriEncoding, ["double", "single"], s3 ? "single" : "double", "options.uriEncoding"),
+    normalizePath: flag(options.normalizePath, !s3, "options.normalizePath"),
+    contentSha256Header: location === "header" && flag((options as SignOptions).contentSha256Header, s3, "options.contentSha256Header"),
+    payloadFallback: s3 && location === "query" ? "unsigned" : "sign",
+    sessionToken: oneOf(options.sessionToken, ["signed", "appended"], "signed", "options.sessionToken"),
+    isSigned: headerFilter(options),
+    expiresIn: location === "query" ? checkExpires((options as PresignOptions).expiresIn) : 0,
+  };
+}

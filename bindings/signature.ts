@@ -1,0 +1,30 @@
+// The signature: hex(HMAC(kSigning, string to sign)), with the canonical request hashed and the
+// string to sign completed inside the core, in one call when the canonical request fits INPUT.
+
+import type { Core } from "./wasm/abi.js";
+import { encodeUtf8, encodeUtf8Into, decodeAscii } from "./utf8.js";
+import { releaseCtx } from "./sha256.js";
+import { SigningError } from "./errors.js";
+
+/** Signs under the key already in HMAC_KEY (see SigningKeyCache.load). */
+export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: string): string {
+  if (stsPrefix.length + 64 > c.stsSize) {
+    throw new SigningError("RequestTooLarge", "options.region", "the credential scope is too long");
+  }
+  releaseCtx(c);
+  const prefixLen = encodeUtf8Into(stsPrefix, c.mem, c.sts);
+  if (canonicalRequest.length * 3 <= c.inputSize) {
+    c.fn.sign(encodeUtf8Into(canonicalRequest, c.mem, c.input), prefixLen);
+  } else {
+    const bytes = encodeUtf8(canonicalRequest);
+    c.fn.hashInit();
+    let off = 0;
+    for (; bytes.length - off > c.inputSize; off += c.inputSize) {
+      c.mem.set(bytes.subarray(off, off + c.inputSize), c.input);
+      c.fn.hashUpdate(c.inputSize);
+    }
+    c.mem.set(bytes.subarray(off), c.input);
+    c.fn.signFinal(bytes.length - off, prefixLen);
+  }
+  return decodeAscii(c.mem, c.signature, c.signature + 64);
+}

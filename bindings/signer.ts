@@ -1,0 +1,235 @@
+// The signer: orchestrates the spec steps (request → canonical request → string to sign →
+// signature → Authorization header or presigned URL). Each step lives in its own file.
+
+import { core } from "./wasm/instance.js";
+import { SigningKeyCache, type KeyCacheStats } from "./key-cache.js";
+import { resolveSettings, type SignOptions, type PresignOptions, type Settings } from "./settings.js";
+import { prepareRequest, type HttpRequest, type Header, type PreparedRequest } from "./request.js";
+import { signingDate, type SigningDate } from "./date.js";
+import { canonicalUri } from "./canonical/uri.js";
+import { parseQuery, canonicalQuery, type QueryPair } from "./canonical/query.js";
+import { canonicalHeaders } from "./canonical/headers.js";
+import { canonicalRequest } from "./canonical/request.js";
+import { uriEncode } from "./canonical/encode.js";
+import { payloadHash } from "./payload.js";
+import { credentialScope } from "./scope.js";
+import { stringToSignPrefix } from "./string-to-sign.js";
+import { computeSignature } from "./signature.js";
+import { authorizationHeader } from "./authorization.js";
+import { sha256Hex } from "./sha256.js";
+import {
+  ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256,
+  Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE,
+} from "./constants.js";
+
+export interface SignedRequest {
+  method: string;
+  url: string;
+  /** Every header to send, lower-case names: the caller's, host, x-amz-date, the token, x-amz-content-sha256 and authorization. */
+  headers: Record<string, string>;
+  authorization: string;
+  signature: string;
+  amzDate: string;
+  credentialScope: string;
+  signedHeaders: string;
+  canonicalRequest: string;
+  /** Computed on first read. */
+  readonly stringToSign: string;
+}
+
+export interface PresignedRequest {
+  url: string;
+  method: string;
+  /** Signed headers the client must still send with the URL (host is implied by the URL). */
+  headers: Record<string, string>;
+  signature: string;
+  canonicalRequest: string;
+  /** Computed on first read. */
+  readonly stringToSign: string;
+  expiresAt: Date;
+}
+
+/** Headers the signer sets itself; a caller's copies are replaced. */
+const REPLACED = [AUTHORIZATION, AMZ_DATE, AMZ_CONTENT_SHA256];
+
+function added(name: string, value: string): Header {
+  return { name, value, canonical: value.trim() };
+}
+
+function toRecord(headers: readonly Header[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of headers) out[h.name] = out[h.name] === undefined ? h.value : out[h.name] + "," + h.value;
+  return out;
+}
+
+/** The caller's headers plus host, with the caller's copies of signer-owned headers removed. */
+function baseHeaders(req: PreparedRequest, s: Settings, replaced: readonly string[]): Header[] {
+  const token = s.credentials.sessionToken;
+  const headers = req.headers.filter((h) => !replaced.includes(h.name) && !(token !== undefined && h.name === AMZ_SECURITY_TOKEN));
+  if (!headers.some((h) => h.name === HOST)) headers.unshift(added(HOST, req.host));
+  return headers;
+}
+
+function declaredHash(req: PreparedRequest): string | undefined {
+  return req.headers.find((h) => h.name === AMZ_CONTENT_SHA256)?.canonical;
+}
+
+interface Signing {
+  creq: string;
+  prefix: string;
+  signature: string;
+}
+
+function signCanonical(s: Settings, date: SigningDate, scope: string, creq: string, cache: SigningKeyCache): Signing {
+  const c = core();
+  cache.load(c, s.credentials.accessKeyId, s.credentials.secretAccessKey, date.shortDate, s.region, s.service);
+  const prefix = stringToSignPrefix(date.amzDate, scope);
+  return { creq, prefix, signature: computeSignature(c, creq, prefix) };
+}
+
+function lazyStringToSign<T extends object>(target: T, signing: Signing): T & { readonly stringToSign: string } {
+  let value: string | undefined;
+  return Object.defineProperty(target, "stringToSign", {
+    enumerable: true,
+    get: () => (value ??= signing.prefix + sha256Hex(signing.creq)),
+  }) as T & { readonly stringToSign: string };
+}
+
+/** Signs with an Authorization header. */
+export function signWith(request: HttpRequest, options: SignOptions, cache: SigningKeyCache): SignedRequest {
+  const s = resolveSettings(options, "header");
+  const date = signingDate(options.date, "options.date");
+  const req = prepareRequest(request);
+  const token = s.credentials.sessionToken;
+  const payload = payloadHash(req.body, options.payload, declaredHash(req), s.payloadFallback);
+  const headers = baseHeaders(req, s, REPLACED);
+  headers.push(added(AMZ_DATE, date.amzDate));
+  if (s.contentSha256Header || declaredHash(req) !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
+  if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token));
+  const tokenSigned = s.sessionToken === "signed";
+  const signed = headers.filter(
+    (h) => h.name === HOST || h.name === AMZ_DATE || h.name === AMZ_CONTENT_SHA256 || (h.name === AMZ_SECURITY_TOKEN ? tokenSigned : s.isSigned(h.name)),
+  );
+  const canonical = canonicalHeaders(signed);
+  const scope = credentialScope(date.shortDate, s.region, s.service);
+  const creq = canonicalRequest({
+    method: req.method,
+    uri: canonicalUri(req.path, s.uriEncoding, s.normalizePath),
+    query: canonicalQuery(parseQuery(req.query)),
+    headers: canonical.block,
+    signedHeaders: canonical.signedHeaders,
+    payloadHash: payload,
+  });
+  const signing = signCanonical(s, date, scope, creq, cache);
+  const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
+  headers.push(added(AUTHORIZATION, authorization));
+  return lazyStringToSign(
+    {
+      method: req.method,
+      url: req.origin + req.path + (req.query === "" ? "" : "?" + req.query),
+      headers: toRecord(headers),
+      authorization,
+      signature: signing.signature,
+      amzDate: date.amzDate,
+      credentialScope: scope,
+      signedHeaders: canonical.signedHeaders,
+      canonicalRequest: creq,
+    },
+    signing,
+  );
+}
+
+function param(name: string, value: string): QueryPair {
+  return [name, uriEncode(value, "raw-component", name)];
+}
+
+/** Signs into the query string: a presigned URL. */
+export function presignWith(request: HttpRequest, options: PresignOptions, cache: SigningKeyCache): PresignedRequest {
+  const s = resolveSettings(options, "query");
+  const date = signingDate(options.date, "options.date");
+  const req = prepareRequest(request);
+  const token = s.credentials.sessionToken;
+  const payload = payloadHash(req.body, options.payload, declaredHash(req), s.payloadFallback);
+  const headers = baseHeaders(req, s, [AUTHORIZATION, AMZ_DATE]);
+  const signed = headers.filter((h) => h.name === HOST || h.name === AMZ_CONTENT_SHA256 || s.isSigned(h.name));
+  const canonical = canonicalHeaders(signed);
+  const scope = credentialScope(date.shortDate, s.region, s.service);
+  const auth: QueryPair[] = [
+    param(Q_ALGORITHM, ALGORITHM),
+    param(Q_CREDENTIAL, s.credentials.accessKeyId + "/" + scope),
+    param(Q_DATE, date.amzDate),
+    param(Q_EXPIRES, String(s.expiresIn)),
+    param(Q_SIGNED_HEADERS, canonical.signedHeaders),
+  ];
+  const tokenParam = token === undefined ? undefined : param(Q_SECURITY_TOKEN, token);
+  if (tokenParam !== undefined && s.sessionToken === "signed") auth.push(tokenParam);
+  const creq = canonicalRequest({
+    method: req.method,
+    uri: canonicalUri(req.path, s.uriEncoding, s.normalizePath),
+    query: canonicalQuery(parseQuery(req.query).concat(auth)),
+    headers: canonical.block,
+    signedHeaders: canonical.signedHeaders,
+    payloadHash: payload,
+  });
+  const signing = signCanonical(s, date, scope, creq, cache);
+  if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
+  auth.push([Q_SIGNATURE, signing.signature]);
+  const query = (req.query === "" ? "" : req.query + "&") + auth.map((p) => p[0] + "=" + p[1]).join("&");
+  return lazyStringToSign(
+    {
+      url: req.origin + req.path + "?" + query,
+      method: req.method,
+      headers: toRecord(signed.filter((h) => h.name !== HOST)),
+      signature: signing.signature,
+      canonicalRequest: creq,
+      expiresAt: new Date(date.epochMs + s.expiresIn * 1000),
+    },
+    signing,
+  );
+}
+
+const sharedCache = new SigningKeyCache(64);
+
+/** Signs a request with an Authorization header (synchronous). */
+export function sign(request: HttpRequest, options: SignOptions): SignedRequest {
+  return signWith(request, options, sharedCache);
+}
+
+/** Presigns a request: the signature goes into the URL (synchronous). */
+export function presign(request: HttpRequest, options: PresignOptions): PresignedRequest {
+  return presignWith(request, options, sharedCache);
+}
+
+/** What a Signer is built with: the options every call shares, and the size of its key cache. */
+export interface SignerConfig extends Omit<PresignOptions, "date"> {
+  contentSha256Header?: boolean;
+  /** Signing keys kept (LRU), default 64: one per access key, day, region and service. */
+  cacheSize?: number;
+}
+
+/** Credentials, region and service held once, with a key cache of its own. */
+export class Signer {
+  readonly #config: SignerConfig;
+  readonly #cache: SigningKeyCache;
+
+  constructor(config: SignerConfig) {
+    resolveSettings(config, "query");
+    this.#config = config;
+    this.#cache = new SigningKeyCache(config.cacheSize ?? 64);
+  }
+
+  /** Signs with an Authorization header; `options` override the signer's for this call. */
+  sign(request: HttpRequest, options?: Partial<SignOptions>): SignedRequest {
+    return signWith(request, options === undefined ? this.#config : { ...this.#config, ...options }, this.#cache);
+  }
+
+  /** Presigns; `options` override the signer's for this call. */
+  presign(request: HttpRequest, options?: Partial<PresignOptions>): PresignedRequest {
+    return presignWith(request, options === undefined ? this.#config : { ...this.#config, ...options }, this.#cache);
+  }
+
+  /** Hits, misses and size of this signer's key cache. */
+  cacheStats(): KeyCacheStats {
+    return this.#cache.stats();
+  }
+}

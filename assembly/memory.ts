@@ -11,10 +11,12 @@
 // ├─────────────┼────────┼──────────────────┼───────────────────────────────────────────────────────┤
 // │ K256        │    256 │ sha256.ts        │ round constants K0..K63 (RFC 6234 §5.1), read-only     │
 // │ IV256       │     32 │ sha256.ts        │ initial hash value H(0) (RFC 6234 §6.1), read-only     │
-// │ SCHEDULE    │    256 │ sha256.ts        │ message schedule W0..W63 of the block being compressed │
+// │ SCHEDULE    │    256 │ sha256.ts        │ message schedule W0..W63 of the block being compressed;│
+// │             │        │                  │ zeroed after an HMAC key is loaded (it held K⊕pad)     │
 // │ CTX         │    112 │ sha256.ts        │ the running hash: state H (32) · partial block (64) ·  │
 // │             │        │                  │ buffered byte count (u32 at +96) · total bytes (u64    │
 // │             │        │                  │ at +104). JS may save/restore it to interleave hashes. │
+// │             │        │                  │ Zeroed after a key derivation (its state was kSigning) │
 // │ HMAC_KEY    │     64 │ hmac.ts          │ key material: inner midstate (32) · outer midstate     │
 // │             │        │                  │ (32) of the loaded HMAC key (RFC 2104 K⊕ipad, K⊕opad)  │
 // │ HMAC_PAD    │     64 │ hmac.ts          │ key material: the K⊕pad block; zeroed after each use   │
@@ -47,6 +49,7 @@ export const IV256: usize = memory.data<u32>([
 ]);
 
 export const SCHEDULE: usize = memory.data(256, 16);
+export const SCHEDULE_SIZE: u32 = 256;
 
 export const CTX: usize = memory.data(112, 16);
 export const CTX_SIZE: u32 = 112;

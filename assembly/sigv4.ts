@@ -7,7 +7,7 @@
 // by the TypeScript layer, which keeps every protocol string in one constants file; the core only
 // sees bytes and lengths.
 
-import { INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, DIGEST, STS, STS_SIZE, SIGNATURE } from "./memory";
+import { INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, CTX, CTX_SIZE, DIGEST, STS, STS_SIZE, SIGNATURE } from "./memory";
 import { init, update, final } from "./sha256";
 import { loadKey, mac } from "./hmac";
 
@@ -47,6 +47,9 @@ export function deriveSigningKey(
   loadKey(CHAIN + 64, 32);
   mac(msg, terminatorLen, CHAIN + 96);
   loadKey(CHAIN + 96, 32);
+  // The running hash ended on kSigning (the last HMAC's output) and DIGEST on its inner hash.
+  memory.fill(CTX, 0, CTX_SIZE);
+  memory.fill(DIGEST, 0, 32);
   if (!keepChain) memory.fill(CHAIN, 0, CHAIN_SIZE);
 }
 

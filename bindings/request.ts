@@ -73,8 +73,13 @@ export function header(rawName: string, rawValue: unknown): Header {
   }
   const value = String(rawValue);
   if (!PLAIN_VALUE.test(value)) throw headerError(name, value);
+  return { name, value, canonical: trimAll(value) };
+}
+
+/** The canonical form of a header value (AWS: Trimall): trimmed, runs of spaces and tabs made one space. */
+export function trimAll(value: string): string {
   const trimmed = value.trim();
-  return { name, value, canonical: NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(INNER_WHITESPACE, " ") : trimmed };
+  return NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(INNER_WHITESPACE, " ") : trimmed;
 }
 
 function collectHeaders(input: HeadersInput | undefined): Header[] {

@@ -63,7 +63,10 @@ export interface Settings {
 }
 
 // A scope element may not contain '/', whitespace or control characters: it is joined with '/'.
-const SCOPE_ELEMENT = /^[\x21-\x2e\x30-\x7e]+$/;
+// 128 characters keeps region and service within the core's string-to-sign region.
+const SCOPE_ELEMENT = /^[\x21-\x2e\x30-\x7e]{1,128}$/;
+// AWS secrets are 40 characters; the bound keeps any secret within the core's input region.
+const MAX_SECRET_LENGTH = 16384;
 const ACCESS_KEY_ID = /^[\x21-\x2b\x2d-\x2e\x30-\x7e]+$/;
 const TOKEN_VALUE = /^[\x20-\x7e]+$/;
 
@@ -75,8 +78,8 @@ function checkCredentials(credentials: Credentials | undefined): Credentials {
   if (typeof accessKeyId !== "string" || !ACCESS_KEY_ID.test(accessKeyId)) {
     throw new SigningError("InvalidCredentials", "options.credentials.accessKeyId", "must be a non-empty string of visible ASCII without '/' or ','");
   }
-  if (typeof secretAccessKey !== "string" || secretAccessKey.length === 0) {
-    throw new SigningError("InvalidCredentials", "options.credentials.secretAccessKey", "must be a non-empty string");
+  if (typeof secretAccessKey !== "string" || secretAccessKey.length === 0 || secretAccessKey.length > MAX_SECRET_LENGTH) {
+    throw new SigningError("InvalidCredentials", "options.credentials.secretAccessKey", `must be a non-empty string of at most ${MAX_SECRET_LENGTH} characters`);
   }
   if (sessionToken !== undefined && (typeof sessionToken !== "string" || !TOKEN_VALUE.test(sessionToken))) {
     throw new SigningError("InvalidCredentials", "options.credentials.sessionToken", "must be a non-empty string of printable ASCII");
@@ -86,7 +89,7 @@ function checkCredentials(credentials: Credentials | undefined): Credentials {
 
 function checkScopeElement(value: unknown, field: string): string {
   if (typeof value !== "string" || !SCOPE_ELEMENT.test(value)) {
-    throw new SigningError("InvalidOption", field, "must be a non-empty string of visible ASCII without '/'");
+    throw new SigningError("InvalidOption", field, "must be 1 to 128 characters of visible ASCII without '/'");
   }
   return value;
 }

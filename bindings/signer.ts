@@ -4,7 +4,7 @@
 import { core } from "./wasm/instance.js";
 import { SigningKeyCache, type KeyCacheStats } from "./key-cache.js";
 import { resolveSettings, type SignOptions, type PresignOptions, type Settings } from "./settings.js";
-import { prepareRequest, type HttpRequest, type Header, type PreparedRequest } from "./request.js";
+import { prepareRequest, trimAll, type HttpRequest, type Header, type PreparedRequest } from "./request.js";
 import { signingDate, type SigningDate } from "./date.js";
 import { canonicalUri } from "./canonical/uri.js";
 import { parseQuery, canonicalQuery, type QueryPair } from "./canonical/query.js";
@@ -53,7 +53,7 @@ export interface PresignedRequest {
 const REPLACED = [AUTHORIZATION, AMZ_DATE, AMZ_CONTENT_SHA256];
 
 function added(name: string, value: string): Header {
-  return { name, value, canonical: value.trim() };
+  return { name, value, canonical: trimAll(value) };
 }
 
 function toRecord(headers: readonly Header[]): Record<string, string> {

@@ -3,7 +3,7 @@
 import { core } from "./wasm/instance.js";
 import { DIGEST_SIZE, type Core } from "./wasm/abi.js";
 import { describe } from "./bytes.js";
-import { encodeUtf8, encodeUtf8Into } from "./utf8.js";
+import { encodeUtf8, encodeUtf8Into, utf8Length } from "./utf8.js";
 import { releaseCtx } from "./sha256.js";
 import { KEY_PREFIX, SCOPE_TERMINATOR } from "./constants.js";
 
@@ -35,8 +35,9 @@ function checkArgs(secretAccessKey: unknown, date: unknown, region: unknown, ser
  * `keepChain`, kDate..kSigning in CHAIN). The secret is wiped from INPUT by the core.
  */
 export function loadSigningKey(c: Core, secret: string, date: string, region: string, service: string, keepChain: boolean): void {
-  const room = (KEY_PREFIX.length + secret.length + date.length + region.length + service.length + SCOPE_TERMINATOR.length) * 3;
-  if (room > c.inputSize) throw new RangeError("signing key fields are too long");
+  checkSize(utf8Length(secret), c.inputSize - MAX_SCOPE_ELEMENT * 3, "secretAccessKey");
+  checkSize(utf8Length(region), MAX_SCOPE_ELEMENT, "region");
+  checkSize(utf8Length(service), MAX_SCOPE_ELEMENT, "service");
   releaseCtx(c);
   let at = c.input;
   const secretLen = encodeUtf8Into(KEY_PREFIX, c.mem, at) + encodeUtf8Into(secret, c.mem, at + KEY_PREFIX.length);
@@ -49,6 +50,13 @@ export function loadSigningKey(c: Core, secret: string, date: string, region: st
   at += serviceLen;
   const terminatorLen = encodeUtf8Into(SCOPE_TERMINATOR, c.mem, at);
   c.fn.deriveSigningKey(secretLen, dateLen, regionLen, serviceLen, terminatorLen, keepChain ? 1 : 0);
+}
+
+/** Region and service share the string to sign with the date and scope; this keeps them within it. */
+const MAX_SCOPE_ELEMENT = 128;
+
+function checkSize(bytes: number, max: number, name: string): void {
+  if (bytes > max) throw new RangeError(`"${name}" is too long: ${bytes} bytes in UTF-8, at most ${max}`);
 }
 
 /** Reads kDate..kSigning out of CHAIN and wipes it. */

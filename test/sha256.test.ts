@@ -166,6 +166,20 @@ describe.each(CORES)("SHA-256, %s core", (_name, module) => {
       }
     });
 
+    it("hash random UTF-16 strings (any code unit, surrogates included) like node:crypto", () => {
+      const rand = prng(16);
+      // Code units from every UTF-8 length class, with surrogates often enough to pair and not pair.
+      const ranges = [[0, 0x80], [0x80, 0x800], [0x800, 0xd800], [0xd800, 0xdc00], [0xdc00, 0xe000], [0xe000, 0x10000]];
+      for (let i = 0; i < 500; i++) {
+        let text = "";
+        for (let n = (rand() * 40) | 0; n > 0; n--) {
+          const [lo, hi] = ranges[(rand() * ranges.length) | 0];
+          text += String.fromCharCode(lo + ((rand() * (hi - lo)) | 0));
+        }
+        expect(sha256Hex(text), JSON.stringify(text)).toBe(oracle(text));
+      }
+    });
+
     it("split across updates, a string hashes like its UTF-8 bytes", () => {
       const text = "é€🙂 and more";
       expect(toHex(new Sha256().update("é€").update("🙂").update(" and more").digest())).toBe(oracle(text));

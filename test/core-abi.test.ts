@@ -1,0 +1,236 @@
+// The WebAssembly core as a module: no imports, fixed memory, its memory map, the embedded copy,
+// the loader (useCore, decodeBase64), and the debug build's bounds asserts.
+import { createHash, createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { runInNewContext } from "node:vm";
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { CORES } from "./cores.js";
+import { useCore, core } from "../bindings/wasm/instance.js";
+import { HMAC_KEY_SIZE, DIGEST_SIZE, type CoreExports } from "../bindings/wasm/abi.js";
+import { decodeBase64 } from "../bindings/wasm/base64.js";
+import { CORE_BASE64, CORE_SHA256 } from "../bindings/wasm/module.generated.js";
+import { sha256Hex, Sha256 } from "../bindings/sha256.js";
+import { hmacSha256 } from "../bindings/hmac.js";
+import { deriveSigningKey } from "../bindings/signing-key.js";
+import { toHex } from "../bindings/bytes.js";
+
+const wasmFile = (build: string): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(new URL(`../build/${build}/core.wasm`, import.meta.url)));
+const oracle = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+const oracleHmac = (key: string | Uint8Array, data: string | Uint8Array): string => createHmac("sha256", key).update(data).digest("hex");
+const ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"; // FIPS 180-4 example "abc"
+
+/** `n` deterministic pseudo-random bytes. */
+function bytes(n: number, seed: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+  return out;
+}
+
+/** The regions of the memory map, [name, pointer, size], read from the module's exports. */
+function regions(fn: CoreExports): [string, number, number][] {
+  const v = (g: WebAssembly.Global): number => g.value as number;
+  return [
+    ["INPUT", v(fn.INPUT), v(fn.INPUT_SIZE)],
+    ["CTX", v(fn.CTX), v(fn.CTX_SIZE)],
+    ["HMAC_KEY", v(fn.HMAC_KEY), HMAC_KEY_SIZE],
+    ["CHAIN", v(fn.CHAIN), v(fn.CHAIN_SIZE)],
+    ["DIGEST", v(fn.DIGEST), DIGEST_SIZE],
+    ["SIGNATURE", v(fn.SIGNATURE), 2 * DIGEST_SIZE],
+    ["STS", v(fn.STS), v(fn.STS_SIZE)],
+  ];
+}
+
+describe("the built modules", () => {
+  it("have no imports (release file, embedded copy, debug)", () => {
+    for (const module of [new WebAssembly.Module(wasmFile("release")), ...CORES.map(([, m]) => m)]) {
+      expect(WebAssembly.Module.imports(module)).toEqual([]);
+    }
+  });
+
+  it("embed exactly build/release/core.wasm, with its SHA-256", () => {
+    const file = wasmFile("release");
+    expect(Buffer.compare(decodeBase64(CORE_BASE64), file)).toBe(0);
+    expect(CORE_SHA256).toBe(oracle(file));
+  });
+
+  it("export the same names in both builds", () => {
+    const names = (m: WebAssembly.Module): string[] => WebAssembly.Module.exports(m).map((e) => `${e.kind} ${e.name}`).sort();
+    const [release, debug] = CORES.map(([, m]) => names(m));
+    expect(debug).toEqual(release);
+    for (const fn of ["hash", "hashInit", "hashUpdate", "hashFinal", "hmac", "hmacLoadKey", "hmacStart", "hmacFinal", "deriveSigningKey", "signFinal", "sign"]) {
+      expect(release).toContain(`function ${fn}`);
+    }
+    expect(release).toContain("memory memory");
+  });
+});
+
+describe.each(CORES)("%s core", (_name, module) => {
+  beforeAll(() => useCore(module));
+
+  it("has a fixed memory: grow(1) throws, and a million operations leave its size alone", () => {
+    const c = core();
+    const memory = c.fn.memory;
+    const size = memory.buffer.byteLength;
+    expect(() => memory.grow(1)).toThrow(RangeError);
+    expect(memory.buffer.byteLength).toBe(size);
+
+    // 10 000 operations through the public API, checked against node:crypto now and then...
+    let ops = 0;
+    for (let i = 0; i < 10_000; i++, ops++) {
+      const data = bytes(i % 300, i);
+      if (i % 4 === 0) {
+        const hex = sha256Hex(data);
+        if (i % 500 === 0) expect(hex).toBe(oracle(data));
+      } else if (i % 4 === 1) {
+        const mac = hmacSha256(data.subarray(0, i % 90), data);
+        if (i % 501 === 1) expect(toHex(mac)).toBe(oracleHmac(data.subarray(0, i % 90), data));
+      } else if (i % 4 === 2) {
+        deriveSigningKey(`secret${i}`, "20240101", "us-east-1", "s3");
+      } else {
+        new Sha256().update(data).update("x").digest();
+      }
+    }
+    // ...and the rest of the million straight through the exports.
+    const fn = c.fn;
+    for (; ops < 1_000_000; ops++) {
+      const r = ops % 10;
+      if (r < 6) fn.hash(ops % 200);
+      else if (r < 9) fn.hmac(ops % 100, ops % 150);
+      else fn.deriveSigningKey(44, 8, 9, 3, 12, 0);
+    }
+    fn.hash(c.inputSize);
+    expect(memory.buffer.byteLength).toBe(size);
+    expect(c.mem.buffer).toBe(memory.buffer); // the one view never detached
+    expect(sha256Hex("abc")).toBe(ABC);
+  });
+
+  it("exports distinct, 16-byte aligned, non-overlapping regions inside memory", () => {
+    const c = core();
+    const map = regions(c.fn);
+    const end = c.fn.memory.buffer.byteLength;
+    for (const [name, ptr, size] of map) {
+      expect(size, name).toBeGreaterThan(0);
+      expect(ptr % 16, name).toBe(0);
+      expect(ptr + size, name).toBeLessThanOrEqual(end);
+    }
+    const sorted = [...map].sort((a, b) => a[1] - b[1]);
+    for (let i = 1; i < sorted.length; i++) {
+      const [prev, prevPtr, prevSize] = sorted[i - 1];
+      expect(prevPtr + prevSize, `${prev} overlaps ${sorted[i][0]}`).toBeLessThanOrEqual(sorted[i][1]);
+    }
+    // The bound core reads the same values.
+    expect([c.input, c.ctx, c.hmacKey, c.chain, c.digest, c.signature, c.sts]).toEqual(map.map(([, ptr]) => ptr));
+    expect([c.inputSize, c.ctxSize, c.chainSize, c.stsSize]).toEqual([map[0][2], map[1][2], map[3][2], map[6][2]]);
+  });
+});
+
+describe("decodeBase64", () => {
+  it("matches Buffer for random inputs, padded and unpadded", () => {
+    for (let n = 0; n <= 300; n++) {
+      const data = bytes(n, n + 1);
+      const text = Buffer.from(data).toString("base64");
+      expect(Buffer.compare(decodeBase64(text), data), text).toBe(0);
+      expect(Buffer.compare(decodeBase64(text.replace(/=+$/, "")), data), text).toBe(0);
+    }
+  });
+
+  it.each(["QUJD$", "QU JD", "QU\nJD", "QUJDé", "QU=JD", "QUJD-_", "QUJD\0"])("rejects invalid characters: %j", (text) => {
+    expect(() => decodeBase64(text)).toThrow(RangeError);
+  });
+
+  it("says where the invalid character is", () => {
+    expect(() => decodeBase64("QUJ*RA==")).toThrow(/at 3/);
+  });
+});
+
+describe("useCore", () => {
+  const release = wasmFile("release");
+  afterAll(() => useCore(CORES[0][1]));
+
+  const accepted: [string, () => WebAssembly.Module | Uint8Array | ArrayBuffer][] = [
+    ["a WebAssembly.Module", () => new WebAssembly.Module(release)],
+    ["a WebAssembly.Module from another realm", () => runInNewContext("new WebAssembly.Module(bytes)", { bytes: new Uint8Array(release) })],
+    ["a Uint8Array", () => new Uint8Array(release)],
+    ["a Uint8Array view with a byteOffset", () => {
+      const big = new Uint8Array(release.length + 10);
+      big.set(release, 7);
+      return big.subarray(7, 7 + release.length);
+    }],
+    ["an ArrayBuffer", () => new Uint8Array(release).buffer],
+  ];
+  it.each(accepted)("accepts %s and hashes with the new instance", (_label, source) => {
+    const before = core();
+    useCore(source());
+    expect(core()).not.toBe(before);
+    expect(sha256Hex("abc")).toBe(ABC);
+  });
+
+  it.each([
+    ["null", null],
+    ["undefined", undefined],
+    ["a string", CORE_BASE64],
+    ["a number", 42],
+    ["a plain object", {}],
+    ["an array of bytes", [...release]],
+    ["a DataView", new DataView(new Uint8Array(release).buffer)],
+  ])("rejects %s with TypeError", (_label, source) => {
+    const before = core();
+    expect(() => useCore(source as unknown as Uint8Array)).toThrow(TypeError);
+    expect(() => useCore(source as unknown as Uint8Array)).toThrow(/"source"/);
+    expect(core()).toBe(before); // the active core is unchanged
+  });
+
+  it("moves a streaming hash from one core to the next", () => {
+    useCore(CORES[0][1]);
+    const h = new Sha256().update("a");
+    useCore(CORES[1][1]);
+    h.update("b");
+    useCore(CORES[0][1]);
+    expect(toHex(h.update("c").digest())).toBe(ABC);
+  });
+});
+
+describe("debug build bounds", () => {
+  beforeAll(() => useCore(CORES[1][1]));
+
+  it("traps when a length exceeds INPUT (or a prefix STS)", () => {
+    const { fn, inputSize, stsSize } = core();
+    const calls: [string, () => void][] = [
+      ["hash", () => fn.hash(inputSize + 1)],
+      ["hashUpdate", () => fn.hashUpdate(inputSize + 1)],
+      ["hmac", () => fn.hmac(inputSize, 1)],
+      ["hmacLoadKey", () => fn.hmacLoadKey(inputSize + 1)],
+      ["deriveSigningKey", () => fn.deriveSigningKey(inputSize - 20, 8, 5, 3, 12, 0)],
+      ["signFinal lastLen", () => fn.signFinal(inputSize + 1, 0)],
+      ["signFinal prefixLen", () => fn.signFinal(0, stsSize - 63)],
+      ["sign", () => fn.sign(inputSize + 1, 0)],
+    ];
+    for (const [label, call] of calls) expect(call, label).toThrow(WebAssembly.RuntimeError);
+    // The limits themselves are fine.
+    fn.hash(inputSize);
+    fn.hmac(inputSize - 64, 64);
+    fn.signFinal(0, stsSize - 64);
+  });
+
+  it("is never driven past INPUT by the public API", () => {
+    const n = core().inputSize;
+    for (const size of [n - 1, n, n + 1, 2 * n + 1]) {
+      const data = bytes(size, size);
+      expect(sha256Hex(data)).toBe(oracle(data));
+      expect(toHex(new Sha256().update(data).update(data).digest())).toBe(oracle(Buffer.concat([data, data])));
+      for (const k of [0, 64, 65, 200]) {
+        const key = bytes(k, k);
+        const d = data.subarray(0, size - k);
+        expect(toHex(hmacSha256(key, d)), `key ${k}, data ${d.length}`).toBe(oracleHmac(key, d));
+      }
+    }
+    for (const text of ["x".repeat(n + 1), "€".repeat(n / 3 + 1), "🙂".repeat(n / 4 + 1)]) expect(sha256Hex(text)).toBe(oracle(text));
+    expect(toHex(hmacSha256("k".repeat(n + 1), "€".repeat(n)))).toBe(oracleHmac("k".repeat(n + 1), "€".repeat(n)));
+    // The longest secret the signing key accepts derives correctly; a longer one is refused up front.
+    const secret = "s".repeat(Math.floor(n / 3) - 30);
+    let key: string | Buffer = "AWS4" + secret;
+    for (const m of ["20240101", "r", "s", "aws4_request"]) key = createHmac("sha256", key).update(m).digest();
+    expect(toHex(deriveSigningKey(secret, "20240101", "r", "s"))).toBe(key.toString("hex"));
+    expect(() => deriveSigningKey("s".repeat(n), "20240101", "r", "s")).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,206 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { createHash } from "node:crypto";
+import { sign, presign, Signer, hmacSha256, sha256, type SignOptions } from "../bindings/index.js";
+import { useCore, core } from "../bindings/wasm/instance.js";
+import { CORES } from "./cores.js";
+import { nodeSignature } from "./oracle.js";
+
+// AWS SigV4 documentation example credentials (IAM / General Reference and the suites).
+const AKID = "AKIDEXAMPLE";
+const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+// The Amazon S3 API Reference examples use other ones (note '/' where the above has '+').
+const S3 = {
+  credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+  region: "us-east-1",
+  service: "s3",
+  date: "20130524T000000Z",
+};
+const BUCKET = "https://examplebucket.s3.amazonaws.com";
+
+const iam = (extra: Partial<SignOptions> = {}): SignOptions => ({
+  credentials: { accessKeyId: AKID, secretAccessKey: SECRET },
+  region: "us-east-1",
+  service: "iam",
+  date: "20150830T123600Z",
+  ...extra,
+});
+
+describe.each(CORES)("signer (%s core)", (_name, module) => {
+  beforeAll(() => useCore(module));
+
+  it("signs the IAM ListUsers example of the SigV4 documentation", () => {
+    const signed = sign(
+      { url: "https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08", headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" } },
+      iam(),
+    );
+    expect(signed.signature).toBe("5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7");
+    expect(signed.authorization).toBe(
+      "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+    );
+    expect(signed.stringToSign.split("\n")[3]).toBe("f536975d06c0309214f805bb90ccff089219ecd68b2577efef23edd43b7e1a59");
+    expect(signed.credentialScope).toBe("20150830/us-east-1/iam/aws4_request");
+    expect(signed.amzDate).toBe("20150830T123600Z");
+    expect(signed.headers).toEqual({
+      host: "iam.amazonaws.com",
+      "content-type": "application/x-www-form-urlencoded; charset=utf-8",
+      "x-amz-date": "20150830T123600Z",
+      authorization: signed.authorization,
+    });
+  });
+
+  // Amazon S3 API Reference, "Authenticating Requests: Using the Authorization Header", examples.
+  it.each([
+    ["GET Object (range)", { url: `${BUCKET}/test.txt`, headers: { Range: "bytes=0-9" } }, "f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"],
+    [
+      "PUT Object (test$file.text)",
+      { method: "PUT", url: `${BUCKET}/test$file.text`, headers: { Date: "Fri, 24 May 2013 00:00:00 GMT", "x-amz-storage-class": "REDUCED_REDUNDANCY" }, body: "Welcome to Amazon S3." },
+      "98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd",
+    ],
+    ["GET Bucket Lifecycle", { url: `${BUCKET}/?lifecycle` }, "fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543"],
+    ["GET Bucket (list objects)", { url: `${BUCKET}/?max-keys=2&prefix=J` }, "34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7"],
+  ])("signs the S3 documentation example %s with the S3 defaults", (_title, request, signature) => {
+    const signed = sign(request, S3);
+    expect(signed.signature).toBe(signature);
+    expect(signed.headers["x-amz-content-sha256"]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("canonicalises the S3 PUT example's path with single encoding: /test%24file.text", () => {
+    const signed = sign({ method: "PUT", url: `${BUCKET}/test$file.text`, body: "Welcome to Amazon S3." }, S3);
+    expect(signed.canonicalRequest.split("\n")[1]).toBe("/test%24file.text");
+    expect(signed.canonicalRequest.split("\n").pop()).toBe(createHash("sha256").update("Welcome to Amazon S3.").digest("hex"));
+  });
+
+  it("presigns the S3 documentation example (GET /test.txt, 86400 s, UNSIGNED-PAYLOAD)", () => {
+    const p = presign({ url: `${BUCKET}/test.txt` }, { ...S3, expiresIn: 86400 });
+    expect(p.signature).toBe("aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404");
+    expect(p.url).toBe(
+      `${BUCKET}/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404`,
+    );
+    expect(p.canonicalRequest.endsWith("\nUNSIGNED-PAYLOAD")).toBe(true);
+    expect(p.expiresAt.toISOString()).toBe("2013-05-25T00:00:00.000Z");
+    expect(p.headers).toEqual({});
+  });
+
+  it("agrees with node:crypto on the signature of its own canonical request, for a canonical request larger than the core's input region", () => {
+    const big = "x".repeat(70_000);
+    const signed = sign({ url: "https://example.amazonaws.com/", headers: { "x-amz-meta-big": big } }, iam({ service: "service" }));
+    expect(signed.canonicalRequest.length).toBeGreaterThan(65_536);
+    expect(signed.signature).toBe(nodeSignature(signed.canonicalRequest, signed.amzDate, SECRET, "us-east-1", "service"));
+  });
+
+  it("hashes a body of several MiB like node:crypto", () => {
+    const body = new Uint8Array(5 * 1024 * 1024 + 3).map((_, i) => (i * 31) & 0xff);
+    const signed = sign({ method: "PUT", url: `${BUCKET}/big`, body }, S3);
+    expect(signed.headers["x-amz-content-sha256"]).toBe(createHash("sha256").update(body).digest("hex"));
+    expect(signed.signature).toBe(nodeSignature(signed.canonicalRequest, signed.amzDate, S3.credentials.secretAccessKey, "us-east-1", "s3"));
+  });
+
+  it("signs the session token (header), or appends it unsigned", () => {
+    const credentials = { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: "tok/en+==" };
+    const signed = sign({ url: "https://example.amazonaws.com/" }, iam({ credentials }));
+    expect(signed.headers["x-amz-security-token"]).toBe("tok/en+==");
+    expect(signed.signedHeaders).toBe("host;x-amz-date;x-amz-security-token");
+    const appended = sign({ url: "https://example.amazonaws.com/" }, iam({ credentials, sessionToken: "appended" }));
+    expect(appended.headers["x-amz-security-token"]).toBe("tok/en+==");
+    expect(appended.signedHeaders).toBe("host;x-amz-date");
+    const presigned = presign({ url: "https://example.amazonaws.com/" }, iam({ credentials }));
+    expect(presigned.url).toContain("X-Amz-Security-Token=tok%2Fen%2B%3D%3D");
+    expect(presigned.canonicalRequest).toContain("X-Amz-Security-Token=tok%2Fen%2B%3D%3D");
+  });
+
+  it("replaces a caller's Authorization and X-Amz-Date instead of signing stale ones", () => {
+    const signed = sign({ url: "https://example.amazonaws.com/", headers: { Authorization: "old", "X-Amz-Date": "20000101T000000Z" } }, iam());
+    expect(signed.headers["x-amz-date"]).toBe("20150830T123600Z");
+    expect(signed.headers.authorization).toBe(signed.authorization);
+    expect(signed.canonicalRequest).not.toContain("20000101");
+  });
+
+  it("honours a caller's x-amz-content-sha256 marker as the payload hash", () => {
+    const signed = sign({ method: "PUT", url: `${BUCKET}/k`, headers: { "x-amz-content-sha256": "UNSIGNED-PAYLOAD" }, body: "data" }, S3);
+    expect(signed.canonicalRequest.endsWith("\nUNSIGNED-PAYLOAD")).toBe(true);
+    expect(signed.headers["x-amz-content-sha256"]).toBe("UNSIGNED-PAYLOAD");
+  });
+
+  it("accepts the date as a Date, epoch milliseconds, or basic / extended ISO 8601", () => {
+    const ms = Date.UTC(2015, 7, 30, 12, 36, 0);
+    const dates = [new Date(ms), ms, "20150830T123600Z", "2015-08-30T12:36:00Z", "2015-08-30T12:36:00.999Z"];
+    const signatures = dates.map((date) => sign({ url: "https://example.amazonaws.com/" }, iam({ date })).signature);
+    expect(new Set(signatures).size).toBe(1);
+  });
+
+  it("applies unsignedHeaders and signedHeaders, always keeping host and x-amz-date", () => {
+    const request = { url: "https://example.amazonaws.com/", headers: { "x-a": "1", "x-b": "2", "user-agent": "ua" } };
+    expect(sign(request, iam()).signedHeaders).toBe("host;x-a;x-amz-date;x-b");
+    expect(sign(request, iam({ unsignedHeaders: ["X-B"] })).signedHeaders).toBe("host;x-a;x-amz-date");
+    expect(sign(request, iam({ signedHeaders: ["x-b"] })).signedHeaders).toBe("host;x-amz-date;x-b");
+  });
+
+  it("keeps signing correctly when other HMACs and hashes run between signatures", () => {
+    const signer = new Signer({ credentials: { accessKeyId: AKID, secretAccessKey: SECRET }, region: "us-east-1", service: "service" });
+    for (let i = 0; i < 5; i++) {
+      const signed = signer.sign({ url: `https://example.amazonaws.com/${i}` }, { date: "20150830T123600Z" });
+      hmacSha256("another key", "clobbers the loaded HMAC key");
+      sha256("and the hash context");
+      expect(signed.signature).toBe(nodeSignature(signed.canonicalRequest, signed.amzDate, SECRET, "us-east-1", "service"));
+    }
+  });
+
+  it("leaves the core's memory size unchanged after many signatures", () => {
+    const before = core().fn.memory.buffer.byteLength;
+    for (let i = 0; i < 20_000; i++) sign({ url: `https://example.amazonaws.com/?i=${i}` }, iam());
+    expect(core().fn.memory.buffer.byteLength).toBe(before);
+  });
+});
+
+describe("Signer key cache", () => {
+  const base = { credentials: { accessKeyId: AKID, secretAccessKey: SECRET }, region: "us-east-1", service: "service" };
+  const request = { url: "https://example.amazonaws.com/" };
+
+  it("derives a key once per access key, day, region and service", () => {
+    const signer = new Signer(base);
+    signer.sign(request, { date: "20150830T123600Z" });
+    signer.sign(request, { date: "20150830T235959Z" });
+    expect(signer.cacheStats()).toEqual({ hits: 1, misses: 1, size: 1 });
+    signer.sign(request, { date: "20150831T000000Z" });
+    signer.sign(request, { date: "20150831T000000Z", region: "eu-west-1" });
+    expect(signer.cacheStats()).toEqual({ hits: 1, misses: 3, size: 3 });
+  });
+
+  it("is bounded, dropping the least recently used key", () => {
+    const signer = new Signer({ ...base, cacheSize: 2 });
+    for (const day of ["01", "02", "01", "03", "01"]) signer.sign(request, { date: `201508${day}T000000Z` });
+    // 01 miss, 02 miss, 01 hit, 03 miss (evicts 02), 01 hit
+    expect(signer.cacheStats()).toEqual({ hits: 2, misses: 3, size: 2 });
+    signer.sign(request, { date: "20150802T000000Z" });
+    expect(signer.cacheStats().misses).toBe(4);
+  });
+
+  it("derives afresh when the secret behind an access key id changes", () => {
+    const signer = new Signer(base);
+    const date = "20150830T123600Z";
+    signer.sign(request, { date });
+    const rotated = { accessKeyId: AKID, secretAccessKey: "a-rotated-secret" };
+    const signed = signer.sign(request, { date, credentials: rotated });
+    expect(signed.signature).toBe(nodeSignature(signed.canonicalRequest, date, "a-rotated-secret", "us-east-1", "service"));
+    expect(signer.cacheStats().misses).toBe(2);
+  });
+
+  it("survives a change of core: cached keys are restored into the new instance", () => {
+    const signer = new Signer(base);
+    const first = signer.sign(request, { date: "20150830T123600Z" });
+    useCore(CORES[1][1]);
+    const again = signer.sign(request, { date: "20150830T123600Z" });
+    useCore(CORES[0][1]);
+    expect(again.signature).toBe(first.signature);
+    expect(signer.cacheStats().hits).toBe(1);
+  });
+
+  it("never exposes the secret in results or in the signer's inspectable state", async () => {
+    const { inspect } = await import("node:util");
+    const signer = new Signer(base);
+    const signed = signer.sign(request, { date: "20150830T123600Z" });
+    expect(JSON.stringify(signed)).not.toContain(SECRET);
+    expect(inspect(signer, { showHidden: true, depth: 5 })).not.toContain(SECRET);
+    expect(JSON.stringify(signer.cacheStats())).not.toContain(SECRET);
+  });
+});

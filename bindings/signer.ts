@@ -8,7 +8,7 @@ import { prepareRequest, trimAll, type HttpRequest, type Header, type PreparedRe
 import { signingDate, type SigningDate } from "./date.js";
 import { canonicalUri } from "./canonical/uri.js";
 import { parseQuery, canonicalQuery, type QueryPair } from "./canonical/query.js";
-import { canonicalHeaders } from "./canonical/headers.js";
+import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
 import { canonicalRequest } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
 import { payloadHash } from "./payload.js";
@@ -95,13 +95,39 @@ function lazyStringToSign<T extends object>(target: T, signing: Signing): T & { 
   }) as T & { readonly stringToSign: string };
 }
 
-/** Signs with an Authorization header. */
-export function signWith(request: HttpRequest, options: SignOptions, cache: SigningKeyCache): SignedRequest {
-  const s = resolveSettings(options, "header");
+/** What both signing locations start from: settings, time, the request and its payload hash. */
+interface Job {
+  s: Settings;
+  date: SigningDate;
+  req: PreparedRequest;
+  payload: string;
+  scope: string;
+}
+
+function startJob(request: HttpRequest, options: SignOptions | PresignOptions, location: "header" | "query"): Job {
+  const s = resolveSettings(options, location);
   const date = signingDate(options.date, "options.date");
   const req = prepareRequest(request);
-  const token = s.credentials.sessionToken;
   const payload = payloadHash(req.body, options.payload, declaredHash(req), s.payloadFallback);
+  return { s, date, req, payload, scope: credentialScope(date.shortDate, s.region, s.service) };
+}
+
+function canonicalFor(job: Job, query: QueryPair[], headers: CanonicalHeaders): string {
+  return canonicalRequest({
+    method: job.req.method,
+    uri: canonicalUri(job.req.path, job.s.uriEncoding, job.s.normalizePath),
+    query: canonicalQuery(query),
+    headers: headers.block,
+    signedHeaders: headers.signedHeaders,
+    payloadHash: job.payload,
+  });
+}
+
+/** Signs with an Authorization header. */
+export function signWith(request: HttpRequest, options: SignOptions, cache: SigningKeyCache): SignedRequest {
+  const job = startJob(request, options, "header");
+  const { s, date, req, payload, scope } = job;
+  const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, REPLACED);
   headers.push(added(AMZ_DATE, date.amzDate));
   if (s.contentSha256Header || declaredHash(req) !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
@@ -111,15 +137,7 @@ export function signWith(request: HttpRequest, options: SignOptions, cache: Sign
     (h) => h.name === HOST || h.name === AMZ_DATE || h.name === AMZ_CONTENT_SHA256 || (h.name === AMZ_SECURITY_TOKEN ? tokenSigned : s.isSigned(h.name)),
   );
   const canonical = canonicalHeaders(signed);
-  const scope = credentialScope(date.shortDate, s.region, s.service);
-  const creq = canonicalRequest({
-    method: req.method,
-    uri: canonicalUri(req.path, s.uriEncoding, s.normalizePath),
-    query: canonicalQuery(parseQuery(req.query)),
-    headers: canonical.block,
-    signedHeaders: canonical.signedHeaders,
-    payloadHash: payload,
-  });
+  const creq = canonicalFor(job, parseQuery(req.query), canonical);
   const signing = signCanonical(s, date, scope, creq, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
   headers.push(added(AUTHORIZATION, authorization));
@@ -145,15 +163,12 @@ function param(name: string, value: string): QueryPair {
 
 /** Signs into the query string: a presigned URL. */
 export function presignWith(request: HttpRequest, options: PresignOptions, cache: SigningKeyCache): PresignedRequest {
-  const s = resolveSettings(options, "query");
-  const date = signingDate(options.date, "options.date");
-  const req = prepareRequest(request);
+  const job = startJob(request, options, "query");
+  const { s, date, req, scope } = job;
   const token = s.credentials.sessionToken;
-  const payload = payloadHash(req.body, options.payload, declaredHash(req), s.payloadFallback);
   const headers = baseHeaders(req, s, [AUTHORIZATION, AMZ_DATE]);
   const signed = headers.filter((h) => h.name === HOST || h.name === AMZ_CONTENT_SHA256 || s.isSigned(h.name));
   const canonical = canonicalHeaders(signed);
-  const scope = credentialScope(date.shortDate, s.region, s.service);
   const auth: QueryPair[] = [
     param(Q_ALGORITHM, ALGORITHM),
     param(Q_CREDENTIAL, s.credentials.accessKeyId + "/" + scope),
@@ -163,14 +178,7 @@ export function presignWith(request: HttpRequest, options: PresignOptions, cache
   ];
   const tokenParam = token === undefined ? undefined : param(Q_SECURITY_TOKEN, token);
   if (tokenParam !== undefined && s.sessionToken === "signed") auth.push(tokenParam);
-  const creq = canonicalRequest({
-    method: req.method,
-    uri: canonicalUri(req.path, s.uriEncoding, s.normalizePath),
-    query: canonicalQuery(parseQuery(req.query).concat(auth)),
-    headers: canonical.block,
-    signedHeaders: canonical.signedHeaders,
-    payloadHash: payload,
-  });
+  const creq = canonicalFor(job, parseQuery(req.query).concat(auth), canonical);
   const signing = signCanonical(s, date, scope, creq, cache);
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
   auth.push([Q_SIGNATURE, signing.signature]);

@@ -46,6 +46,11 @@ function targetOf(url: string): string {
   return url.slice(url.indexOf("/", "https://".length));
 }
 
+/** The example credentials every suite case uses, with a case's own scope and time. */
+function example(region: string, service: string, date: string): SignOptions {
+  return { credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" }, region, service, date };
+}
+
 const SUITE = "sigv4-test-suite/v4";
 
 describeShared(SUITE, "AWS SigV4 suite (aws-c-auth v4)", () => {
@@ -95,12 +100,7 @@ describeShared(LEGACY, "legacy AWS suite: the cases the new suite lacks", () => 
     const base = `${SHARED}${LEGACY}/${path}/${path.split("/").pop()}`;
     it("canonical request, string to sign, Authorization", () => {
       const raw = parseRawRequest(read(base + ".req"));
-      const signed = sign(toRequest(raw), {
-        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
-        region: "us-east-1",
-        service: "service",
-        date: "20150830T123600Z",
-      });
+      const signed = sign(toRequest(raw), example("us-east-1", "service", "20150830T123600Z"));
       expect(signed.canonicalRequest).toBe(read(base + ".creq"));
       expect(signed.stringToSign).toBe(read(base + ".sts"));
       expect(signed.authorization).toBe(read(base + ".authz"));
@@ -114,12 +114,7 @@ describeShared(EXTRAS, "smithy-rs extra cases", () => {
   it("double-url-encode: an encoded path is encoded again, and the signature matches", () => {
     const dir = `${SHARED}${EXTRAS}/double-url-encode/`;
     const raw = parseRawRequest(read(dir + "request.txt"));
-    const signed = sign(toRequest(raw), {
-      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
-      region: "us-east-2",
-      service: "lambda",
-      date: "20210511T154045Z",
-    });
+    const signed = sign(toRequest(raw), example("us-east-2", "lambda", "20210511T154045Z"));
     expect(signed.canonicalRequest).toBe(read(dir + "header-canonical-request.txt"));
     expect(signed.stringToSign).toBe(read(dir + "header-string-to-sign.txt").replace(/\n$/, ""));
     const authorization = parseRawRequest(read(dir + "header-signed-request.txt")).headers.find(([n]) => n.toLowerCase() === "authorization");
@@ -130,12 +125,7 @@ describeShared(EXTRAS, "smithy-rs extra cases", () => {
     const dir = `${SHARED}${EXTRAS}/double-encode-path/`;
     const raw = parseRawRequest(read(dir + "request.txt"));
     const expectedPath = read(dir + "header-canonical-request.txt").split("\n")[1];
-    const signed = sign(toRequest(raw), {
-      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" },
-      region: "us-east-1",
-      service: "service",
-      date: "20150830T123600Z",
-    });
+    const signed = sign(toRequest(raw), example("us-east-1", "service", "20150830T123600Z"));
     expect(signed.canonicalRequest.split("\n")[1]).toBe(expectedPath);
     expect(readIfExists(dir + "context.json")).toBeUndefined();
   });

@@ -24,9 +24,11 @@ function fromString(text: string): number {
   if (m === null) return NaN;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  // Date.UTC rolls 2015-02-30 over to March; a date that does not round-trip is not a date.
+  // Date.UTC rolls 2015-02-30 over to March and reads years 0–99 as 1900–1999: a date that
+  // does not round-trip is not a date.
   const back = new Date(ms);
-  return back.getUTCDate() === d && back.getUTCMonth() === mo - 1 && h < 24 && mi < 60 && s < 60 ? ms : NaN;
+  const exact = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
+  return exact && h < 24 && mi < 60 && s < 60 ? ms : NaN;
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");

@@ -95,6 +95,17 @@ function lazyStringToSign<T extends object>(target: T, signing: Signing): T & { 
   }) as T & { readonly stringToSign: string };
 }
 
+/** The presigning parameters a URL may already carry from an earlier presign: replaced, never doubled. */
+const AUTH_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE];
+
+function withoutAuthParams(query: string): string {
+  if (!query.includes("X-Amz-")) return query;
+  return query
+    .split("&")
+    .filter((part) => !AUTH_PARAMS.includes(part.split("=", 1)[0]))
+    .join("&");
+}
+
 /** What both signing locations start from: settings, time, the request and its payload hash. */
 interface Job {
   s: Settings;
@@ -108,6 +119,7 @@ function startJob(request: HttpRequest, options: SignOptions | PresignOptions, l
   const s = resolveSettings(options, location);
   const date = signingDate(options.date, "options.date");
   const req = prepareRequest(request);
+  if (location === "query") req.query = withoutAuthParams(req.query);
   const payload = payloadHash(req.body, options.payload, declaredHash(req), s.payloadFallback);
   return { s, date, req, payload, scope: credentialScope(date.shortDate, s.region, s.service) };
 }

@@ -204,3 +204,17 @@ describe("Signer key cache", () => {
     expect(JSON.stringify(signer.cacheStats())).not.toContain(SECRET);
   });
 });
+
+describe("presigning a URL that already carries presigning parameters", () => {
+  it("replaces them instead of sending two of each", () => {
+    const first = presign({ url: `${BUCKET}/test.txt?versionId=3` }, { ...S3, expiresIn: 60 });
+    const again = presign({ url: first.url }, { ...S3, expiresIn: 86400 });
+    const names = new URL(again.url).searchParams;
+    for (const name of ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"]) {
+      expect(names.getAll(name), name).toHaveLength(1);
+    }
+    expect(names.get("X-Amz-Expires")).toBe("86400");
+    expect(names.get("versionId")).toBe("3");
+    expect(again.signature).toBe(presign({ url: `${BUCKET}/test.txt?versionId=3` }, { ...S3, expiresIn: 86400 }).signature);
+  });
+});

@@ -56,7 +56,8 @@ export function uriEncode(text: string, mode: EncodeMode, field: string): string
     } else if (c < 0x80) {
       out += escapeByte(c);
     } else {
-      const end = c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1;
+      const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      const end = pair ? i + 2 : i + 1;
       for (const b of encodeUtf8(text.slice(i, end))) out += escapeByte(b);
       i = end - 1;
     }

@@ -1,0 +1,19 @@
+// What every command is: a name, help text, and a function from arguments to output. Commands
+// return their output rather than writing it, and throw UsageError / CliError / SigningError;
+// main.ts writes, redacts and chooses the exit status.
+
+export type Env = Record<string, string | undefined>;
+
+export interface CommandResult {
+  stdout: string;
+  /** Notes and --verbose traces. */
+  stderr?: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the tool's help. */
+  summary: string;
+  help: string;
+  run(argv: readonly string[], env: Env): CommandResult;
+}

@@ -4,7 +4,7 @@
 // states in HMAC_KEY; every MAC under that key then costs only its message blocks plus one
 // outer block. The JavaScript side may save and restore HMAC_KEY to cache keys.
 
-import { HMAC_INNER, HMAC_OUTER, HMAC_PAD, DIGEST, IV256, BLOCK, DIGEST_SIZE, INPUT, INPUT_SIZE, SCHEDULE, SCHEDULE_SIZE } from "./memory";
+import { HMAC_INNER, HMAC_OUTER, HMAC_PAD, DIGEST, IV256, BLOCK, DIGEST_SIZE, INPUT, INPUT_SIZE } from "./memory";
 import { compress, init, update, final, resume } from "./sha256";
 
 // RFC 2104 §2: ipad = 0x36 repeated, opad = 0x5c repeated (as 32-bit words here).
@@ -36,9 +36,9 @@ export function loadKey(key: usize, keyLen: u32): void {
   }
   padState(key, keyLen, IPAD, HMAC_INNER);
   padState(key, keyLen, OPAD, HMAC_OUTER);
-  // The pad block and the schedule computed from it are the key in disguise.
+  // The pad block is the key in disguise. (The schedule computed from it lives in locals of
+  // compress(), never in linear memory.)
   memory.fill(HMAC_PAD, 0, BLOCK);
-  memory.fill(SCHEDULE, 0, SCHEDULE_SIZE);
   if (key == DIGEST) memory.fill(DIGEST, 0, DIGEST_SIZE);
 }
 

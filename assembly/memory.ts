@@ -9,10 +9,12 @@
 // ╒═══════════════════ Regions (static data, 16-byte aligned) ═════════════════════════════════════╕
 // │ name        │ bytes  │ owner            │ holds                                                 │
 // ├─────────────┼────────┼──────────────────┼───────────────────────────────────────────────────────┤
-// │ K256        │    256 │ sha256.ts        │ round constants K0..K63 (RFC 6234 §5.1), read-only     │
+// │ K256        │    256 │ reference/       │ round constants K0..K63 (RFC 6234 §5.1), read-only     │
+// │ SCHEDULE    │    256 │ reference/       │ message schedule W0..W63 of the readable loop          │
+// │             │        │                  │ (test build only: the core's compress() keeps its      │
+// │             │        │                  │ schedule in locals and K in code, so neither region    │
+// │             │        │                  │ is present in core.wasm)                               │
 // │ IV256       │     32 │ sha256.ts        │ initial hash value H(0) (RFC 6234 §6.1), read-only     │
-// │ SCHEDULE    │    256 │ sha256.ts        │ message schedule W0..W63 of the block being compressed;│
-// │             │        │                  │ zeroed after an HMAC key is loaded (it held K⊕pad)     │
 // │ CTX         │    112 │ sha256.ts        │ the running hash: state H (32) · partial block (64) ·  │
 // │             │        │                  │ buffered byte count (u32 at +96) · total bytes (u64    │
 // │             │        │                  │ at +104). JS may save/restore it to interleave hashes. │

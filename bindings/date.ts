@@ -33,20 +33,36 @@ function fromString(text: string): number {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
+// Gateways sign many requests within one second, or always at one fixed date: the last result
+// is reused for the same whole second.
+let last: SigningDate | undefined;
+let lastText: string | undefined;
+
+function toMilliseconds(input: DateInput | undefined, field: string): number {
+  if (input === undefined) return Date.now();
+  if (input instanceof Date) return input.getTime();
+  if (typeof input === "number") return input;
+  if (typeof input === "string") return fromString(input);
+  throw new SigningError("InvalidDate", field, "must be a Date, epoch milliseconds or a string like 20150830T123600Z");
+}
+
 /** Resolves the signing time; `field` names the option in errors. */
 export function signingDate(input: DateInput | undefined, field: string): SigningDate {
-  let ms: number;
-  if (input === undefined) ms = Date.now();
-  else if (input instanceof Date) ms = input.getTime();
-  else if (typeof input === "number") ms = input;
-  else if (typeof input === "string") ms = fromString(input);
-  else throw new SigningError("InvalidDate", field, "must be a Date, epoch milliseconds or a string like 20150830T123600Z");
-  const d = new Date(Number.isFinite(ms) ? Math.floor(ms / 1000) * 1000 : NaN);
+  if (typeof input === "string" && input === lastText && last !== undefined) return last;
+  const ms = toMilliseconds(input, field);
+  const second = Math.floor(ms / 1000) * 1000;
+  if (last === undefined || last.epochMs !== second) last = format(second, field);
+  lastText = typeof input === "string" ? input : undefined;
+  return last;
+}
+
+function format(second: number, field: string): SigningDate {
+  const d = new Date(second);
   const year = d.getUTCFullYear();
-  if (!Number.isFinite(d.getTime()) || year < 1000 || year > 9999) {
+  if (!Number.isFinite(second) || year < 1000 || year > 9999) {
     throw new SigningError("InvalidDate", field, "is not a valid date (expected a Date, epoch milliseconds, or YYYYMMDDTHHMMSSZ / YYYY-MM-DDTHH:MM:SSZ in UTC)");
   }
   const shortDate = pad(year, 4) + pad(d.getUTCMonth() + 1, 2) + pad(d.getUTCDate(), 2);
   const amzDate = `${shortDate}T${pad(d.getUTCHours(), 2)}${pad(d.getUTCMinutes(), 2)}${pad(d.getUTCSeconds(), 2)}Z`;
-  return { amzDate, shortDate, epochMs: d.getTime() };
+  return { amzDate, shortDate, epochMs: second };
 }

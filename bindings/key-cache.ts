@@ -22,6 +22,8 @@ export interface KeyCacheStats {
 export class SigningKeyCache {
   readonly #max: number;
   readonly #entries = new Map<string, Entry>();
+  /** The id used last: already the most recent entry, so a repeat needs no reordering. */
+  #lastId = "";
   #hits = 0;
   #misses = 0;
 
@@ -37,8 +39,11 @@ export class SigningKeyCache {
     const entry = this.#entries.get(id);
     if (entry !== undefined && entry.secret === secret) {
       this.#hits++;
-      this.#entries.delete(id);
-      this.#entries.set(id, entry);
+      if (id !== this.#lastId) {
+        this.#entries.delete(id);
+        this.#entries.set(id, entry);
+        this.#lastId = id;
+      }
       if (c.keyOwner !== entry) {
         c.mem.set(entry.midstates, c.hmacKey);
         c.keyOwner = entry;
@@ -51,6 +56,7 @@ export class SigningKeyCache {
     c.keyOwner = fresh;
     this.#entries.delete(id);
     this.#entries.set(id, fresh);
+    this.#lastId = id;
     if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
   }
 
@@ -62,5 +68,6 @@ export class SigningKeyCache {
   clear(): void {
     for (const entry of this.#entries.values()) entry.midstates.fill(0);
     this.#entries.clear();
+    this.#lastId = "";
   }
 }

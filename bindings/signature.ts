@@ -6,8 +6,14 @@ import { encodeUtf8, encodeUtf8Into, decodeAscii } from "./utf8.js";
 import { releaseCtx } from "./sha256.js";
 import { SigningError } from "./errors.js";
 
+export interface Signature {
+  signature: string;
+  /** The complete string to sign, as the core finished it (prefix + hex SHA-256 of the canonical request). */
+  stringToSign: string;
+}
+
 /** Signs under the key already in HMAC_KEY (see SigningKeyCache.load). */
-export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: string): string {
+export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: string): Signature {
   if (stsPrefix.length + 64 > c.stsSize) {
     throw new SigningError("RequestTooLarge", "options.region", "the credential scope is too long");
   }
@@ -26,5 +32,8 @@ export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: s
     c.mem.set(bytes.subarray(off), c.input);
     c.fn.signFinal(bytes.length - off, prefixLen);
   }
-  return decodeAscii(c.mem, c.signature, c.signature + 64);
+  return {
+    signature: decodeAscii(c.mem, c.signature, c.signature + 64),
+    stringToSign: stsPrefix + decodeAscii(c.mem, c.sts + prefixLen, c.sts + prefixLen + 64),
+  };
 }

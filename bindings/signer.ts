@@ -14,9 +14,8 @@ import { uriEncode } from "./canonical/encode.js";
 import { payloadHash } from "./payload.js";
 import { credentialScope } from "./scope.js";
 import { stringToSignPrefix } from "./string-to-sign.js";
-import { computeSignature } from "./signature.js";
+import { computeSignature, type Signature } from "./signature.js";
 import { authorizationHeader } from "./authorization.js";
-import { sha256Hex } from "./sha256.js";
 import {
   ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256,
   Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE,
@@ -33,8 +32,7 @@ export interface SignedRequest {
   credentialScope: string;
   signedHeaders: string;
   canonicalRequest: string;
-  /** Computed on first read. */
-  readonly stringToSign: string;
+  stringToSign: string;
 }
 
 export interface PresignedRequest {
@@ -44,8 +42,7 @@ export interface PresignedRequest {
   headers: Record<string, string>;
   signature: string;
   canonicalRequest: string;
-  /** Computed on first read. */
-  readonly stringToSign: string;
+  stringToSign: string;
   expiresAt: Date;
 }
 
@@ -74,25 +71,10 @@ function declaredHash(req: PreparedRequest): string | undefined {
   return req.headers.find((h) => h.name === AMZ_CONTENT_SHA256)?.canonical;
 }
 
-interface Signing {
-  creq: string;
-  prefix: string;
-  signature: string;
-}
-
-function signCanonical(s: Settings, date: SigningDate, scope: string, creq: string, cache: SigningKeyCache): Signing {
+function signCanonical(s: Settings, date: SigningDate, scope: string, creq: string, cache: SigningKeyCache): Signature {
   const c = core();
   cache.load(c, s.credentials.accessKeyId, s.credentials.secretAccessKey, date.shortDate, s.region, s.service);
-  const prefix = stringToSignPrefix(date.amzDate, scope);
-  return { creq, prefix, signature: computeSignature(c, creq, prefix) };
-}
-
-function lazyStringToSign<T extends object>(target: T, signing: Signing): T & { readonly stringToSign: string } {
-  let value: string | undefined;
-  return Object.defineProperty(target, "stringToSign", {
-    enumerable: true,
-    get: () => (value ??= signing.prefix + sha256Hex(signing.creq)),
-  }) as T & { readonly stringToSign: string };
+  return computeSignature(c, creq, stringToSignPrefix(date.amzDate, scope));
 }
 
 /** The presigning parameters a URL may already carry from an earlier presign: replaced, never doubled. */
@@ -153,20 +135,18 @@ export function signWith(request: HttpRequest, options: SignOptions, cache: Sign
   const signing = signCanonical(s, date, scope, creq, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
   headers.push(added(AUTHORIZATION, authorization));
-  return lazyStringToSign(
-    {
-      method: req.method,
-      url: req.origin + req.path + (req.query === "" ? "" : "?" + req.query),
-      headers: toRecord(headers),
-      authorization,
-      signature: signing.signature,
-      amzDate: date.amzDate,
-      credentialScope: scope,
-      signedHeaders: canonical.signedHeaders,
-      canonicalRequest: creq,
-    },
-    signing,
-  );
+  return {
+    method: req.method,
+    url: req.origin + req.path + (req.query === "" ? "" : "?" + req.query),
+    headers: toRecord(headers),
+    authorization,
+    signature: signing.signature,
+    amzDate: date.amzDate,
+    credentialScope: scope,
+    signedHeaders: canonical.signedHeaders,
+    canonicalRequest: creq,
+    stringToSign: signing.stringToSign,
+  };
 }
 
 function param(name: string, value: string): QueryPair {
@@ -195,17 +175,15 @@ export function presignWith(request: HttpRequest, options: PresignOptions, cache
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
   auth.push([Q_SIGNATURE, signing.signature]);
   const query = (req.query === "" ? "" : req.query + "&") + auth.map((p) => p[0] + "=" + p[1]).join("&");
-  return lazyStringToSign(
-    {
-      url: req.origin + req.path + "?" + query,
-      method: req.method,
-      headers: toRecord(signed.filter((h) => h.name !== HOST)),
-      signature: signing.signature,
-      canonicalRequest: creq,
-      expiresAt: new Date(date.epochMs + s.expiresIn * 1000),
-    },
-    signing,
-  );
+  return {
+    url: req.origin + req.path + "?" + query,
+    method: req.method,
+    headers: toRecord(signed.filter((h) => h.name !== HOST)),
+    signature: signing.signature,
+    canonicalRequest: creq,
+    stringToSign: signing.stringToSign,
+    expiresAt: new Date(date.epochMs + s.expiresIn * 1000),
+  };
 }
 
 const sharedCache = new SigningKeyCache(64);

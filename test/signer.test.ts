@@ -218,3 +218,27 @@ describe("presigning a URL that already carries presigning parameters", () => {
     expect(again.signature).toBe(presign({ url: `${BUCKET}/test.txt?versionId=3` }, { ...S3, expiresIn: 86400 }).signature);
   });
 });
+
+describe("signing-time reuse and the realm without TextEncoder/TextDecoder", () => {
+  it("never reuses a previous date for an invalid one, however often it is repeated", () => {
+    const request = { url: "https://example.amazonaws.com/" };
+    expect(sign(request, iam({ date: "20150830T123600Z" })).amzDate).toBe("20150830T123600Z");
+    for (let i = 0; i < 3; i++) expect(() => sign(request, iam({ date: "20150230T000000Z" }))).toThrow(/options\.date/);
+    expect(sign(request, iam({ date: Date.UTC(2015, 7, 30, 12, 36, 1) })).amzDate).toBe("20150830T123601Z");
+    expect(sign(request, iam({ date: "20150830T123600Z" })).amzDate).toBe("20150830T123600Z");
+  });
+
+  it("signs identically with the library's own UTF-8 encoder and ASCII decoder", async () => {
+    const { setNativeUtf8 } = await import("../bindings/utf8.js");
+    const request = { url: "https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08", headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" } };
+    const native = sign(request, iam());
+    setNativeUtf8(false);
+    try {
+      const own = sign(request, iam());
+      expect(own.signature).toBe("5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7");
+      expect(own.stringToSign).toBe(native.stringToSign);
+    } finally {
+      setNativeUtf8(true);
+    }
+  });
+});

@@ -55,15 +55,7 @@ export const presignCommand: Command = {
     }
     let stdout: string;
     if (args.output === "json") {
-      stdout = formatJson({
-        url: presigned.url,
-        method: presigned.method,
-        headers: presigned.headers,
-        signature: presigned.signature,
-        expiresAt: presigned.expiresAt.toISOString(),
-        canonicalRequest: presigned.canonicalRequest,
-        stringToSign: presigned.stringToSign,
-      });
+      stdout = formatJson(presigned);
     } else if (args.output === "curl") {
       stdout = formatCurl({ method: presigned.method, url: presigned.url, headers: presigned.headers, body: args.curlBody() });
     } else {

@@ -40,18 +40,7 @@ export const signCommand: Command = {
     const stderr = args.verbose ? formatTrace([...args.trace, `scope: ${signed.credentialScope}`], signed.canonicalRequest, signed.stringToSign) : "";
     let stdout: string;
     if (args.output === "json") {
-      stdout = formatJson({
-        method: signed.method,
-        url: signed.url,
-        headers: signed.headers,
-        authorization: signed.authorization,
-        signature: signed.signature,
-        amzDate: signed.amzDate,
-        credentialScope: signed.credentialScope,
-        signedHeaders: signed.signedHeaders,
-        canonicalRequest: signed.canonicalRequest,
-        stringToSign: signed.stringToSign,
-      });
+      stdout = formatJson(signed);
     } else if (args.output === "curl") {
       stdout = formatCurl({ method: signed.method, url: signed.url, headers: signed.headers, body: args.curlBody() });
     } else {

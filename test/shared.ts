@@ -17,6 +17,9 @@ export function describeShared(dir: string, name: string, body: () => void): voi
       });
     });
   } else {
-    describe.skip(`${name} (skipped: ../shared/${dir} is not beside this checkout)`, body);
+    // The body reads the suite while collecting, so it is not run at all: one skipped test says why.
+    describe(name, () => {
+      it.skip(`skipped: ../shared/${dir} is not beside this checkout (the AWS test suites live there)`, () => {});
+    });
   }
 }

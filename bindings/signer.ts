@@ -97,8 +97,8 @@ interface Job {
   scope: string;
 }
 
-function startJob(request: HttpRequest, options: SignOptions | PresignOptions, location: "header" | "query"): Job {
-  const s = resolveSettings(options, location);
+function startJob(request: HttpRequest, options: SignOptions | PresignOptions, location: "header" | "query", settings?: Settings): Job {
+  const s = settings ?? resolveSettings(options, location);
   const date = signingDate(options.date, "options.date");
   const req = prepareRequest(request);
   if (location === "query") req.query = withoutAuthParams(req.query);
@@ -118,8 +118,8 @@ function canonicalFor(job: Job, query: QueryPair[], headers: CanonicalHeaders): 
 }
 
 /** Signs with an Authorization header. */
-export function signWith(request: HttpRequest, options: SignOptions, cache: SigningKeyCache): SignedRequest {
-  const job = startJob(request, options, "header");
+export function signWith(request: HttpRequest, options: SignOptions, cache: SigningKeyCache, settings?: Settings): SignedRequest {
+  const job = startJob(request, options, "header", settings);
   const { s, date, req, payload, scope } = job;
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, REPLACED);
@@ -154,8 +154,8 @@ function param(name: string, value: string): QueryPair {
 }
 
 /** Signs into the query string: a presigned URL. */
-export function presignWith(request: HttpRequest, options: PresignOptions, cache: SigningKeyCache): PresignedRequest {
-  const job = startJob(request, options, "query");
+export function presignWith(request: HttpRequest, options: PresignOptions, cache: SigningKeyCache, settings?: Settings): PresignedRequest {
+  const job = startJob(request, options, "query", settings);
   const { s, date, req, scope } = job;
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, [AUTHORIZATION, AMZ_DATE]);
@@ -205,25 +205,37 @@ export interface SignerConfig extends Omit<PresignOptions, "date"> {
   cacheSize?: number;
 }
 
+function onlyDate(options: object): boolean {
+  for (const key in options) if (key !== "date") return false;
+  return true;
+}
+
 /** Credentials, region and service held once, with a key cache of its own. */
 export class Signer {
   readonly #config: SignerConfig;
   readonly #cache: SigningKeyCache;
 
+  // Settings resolved once from the config: reused by every call that overrides nothing but the date.
+  readonly #headerSettings: Settings;
+  readonly #querySettings: Settings;
+
   constructor(config: SignerConfig) {
-    resolveSettings(config, "query");
+    this.#headerSettings = resolveSettings(config, "header");
+    this.#querySettings = resolveSettings(config, "query");
     this.#config = config;
     this.#cache = new SigningKeyCache(config.cacheSize ?? 64);
   }
 
   /** Signs with an Authorization header; `options` override the signer's for this call. */
   sign(request: HttpRequest, options?: Partial<SignOptions>): SignedRequest {
-    return signWith(request, options === undefined ? this.#config : { ...this.#config, ...options }, this.#cache);
+    if (options === undefined) return signWith(request, this.#config, this.#cache, this.#headerSettings);
+    return signWith(request, { ...this.#config, ...options }, this.#cache, onlyDate(options) ? this.#headerSettings : undefined);
   }
 
   /** Presigns; `options` override the signer's for this call. */
   presign(request: HttpRequest, options?: Partial<PresignOptions>): PresignedRequest {
-    return presignWith(request, options === undefined ? this.#config : { ...this.#config, ...options }, this.#cache);
+    if (options === undefined) return presignWith(request, this.#config, this.#cache, this.#querySettings);
+    return presignWith(request, { ...this.#config, ...options }, this.#cache, onlyDate(options) ? this.#querySettings : undefined);
   }
 
   /** Hits, misses and size of this signer's key cache. */

@@ -2,6 +2,8 @@
 // return their output rather than writing it, and throw UsageError / CliError / SigningError;
 // main.ts writes, redacts and chooses the exit status.
 
+import type { OptionSpec } from "./args.js";
+
 export type Env = Record<string, string | undefined>;
 
 export interface CommandResult {
@@ -15,5 +17,7 @@ export interface Command {
   /** One line for the tool's help. */
   summary: string;
   help: string;
+  /** The options run() parses, so that main can tell "--help" from a value that happens to be "-h". */
+  options: readonly OptionSpec[];
   run(argv: readonly string[], env: Env): CommandResult;
 }

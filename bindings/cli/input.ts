@@ -10,6 +10,7 @@ let stdinTaken: string | undefined;
 export function readStdin(what: string): Buffer {
   if (stdinTaken !== undefined) throw new UsageError(`${what} and ${stdinTaken} both read standard input; only one of them can`);
   stdinTaken = what;
+  if (process.stdin.isTTY) process.stderr.write(`sigv4: reading ${what} from the terminal; end with Ctrl-D\n`);
   try {
     return readFileSync(0);
   } catch (e) {

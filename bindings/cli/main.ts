@@ -6,7 +6,7 @@
 
 import { readFileSync } from "node:fs";
 import { SigningError } from "../index.js";
-import { wantsHelp } from "./args.js";
+import { parseArgs, wantsHelp } from "./args.js";
 import type { Command, Env } from "./command.js";
 import { CliError, UsageError } from "./errors.js";
 import { redact } from "./redact.js";
@@ -64,6 +64,15 @@ function usage(message: string, command: string): Outcome {
   return { status: EXIT_USAGE, stdout: "", stderr: `sigv4: ${message}\nTry '${hint}'.\n` };
 }
 
+/** --help / -h as an option of the command; when the line does not parse, any --help or -h word. */
+function asksForHelp(command: Command, argv: readonly string[]): boolean {
+  try {
+    return parseArgs(argv, command.options).flag("help");
+  } catch {
+    return wantsHelp(argv);
+  }
+}
+
 /** Runs the tool on `argv` (without node and the script) and returns what to print. */
 function main(argv: readonly string[], env: Env): Outcome {
   const [name, ...rest] = argv;
@@ -78,7 +87,7 @@ function main(argv: readonly string[], env: Env): Outcome {
   if (command === undefined) {
     return usage(name.startsWith("-") ? `unknown option '${name.split("=")[0]}'` : `unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(", ")})`, "");
   }
-  if (wantsHelp(rest)) return { status: EXIT_OK, stdout: command.help, stderr: "" };
+  if (asksForHelp(command, rest)) return { status: EXIT_OK, stdout: command.help, stderr: "" };
   try {
     const result = command.run(rest, env);
     return { status: EXIT_OK, stdout: result.stdout, stderr: result.stderr ?? "" };

@@ -3,7 +3,7 @@
 // the secret is never taken from the command line.
 
 import { signingKeyChain, toHex } from "../../index.js";
-import { parseArgs } from "../args.js";
+import { parseArgs, type OptionSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { resolveCredentials } from "../credentials.js";
 import { CliError, UsageError } from "../errors.js";
@@ -39,7 +39,7 @@ Example:
   printf %s "$SECRET" | sigv4 derive-key --secret-stdin --date 20120215 --region us-east-1 --service iam
 `;
 
-const OPTIONS = [
+const OPTIONS: readonly OptionSpec[] = [
   { long: "secret-stdin" },
   { long: "profile", value: "NAME" },
   { long: "date", value: "YYYYMMDD" },
@@ -66,8 +66,9 @@ function required(value: string | undefined, option: string): string {
 
 export const deriveKeyCommand: Command = {
   name: "derive-key",
-  summary: "print the signing key chain (kDate … kSigning) in hex; the secret comes from stdin, a profile or the environment",
+  summary: "print the signing key chain (kDate … kSigning) in hex",
   help: HELP,
+  options: OPTIONS,
   run(argv, env) {
     if (argv.some((a) => SECRET_ON_ARGV.test(a))) {
       throw new UsageError("derive-key does not take the secret as an argument (it would be saved in shell history and visible in ps); pipe it to --secret-stdin, or use --profile or AWS_SECRET_ACCESS_KEY");

@@ -1,7 +1,7 @@
 // sigv4 hmac: HMAC-SHA256 of a message, in hex or base64.
 
 import { hmacSha256, toBase64, toHex } from "../../index.js";
-import { parseArgs } from "../args.js";
+import { parseArgs, type OptionSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { UsageError } from "../errors.js";
 import { dataSource, readData, readStdin, stripNewline } from "../input.js";
@@ -30,7 +30,7 @@ Example:
   sigv4 hmac --key key 'The quick brown fox jumps over the lazy dog'
 `;
 
-const OPTIONS = [
+const OPTIONS: readonly OptionSpec[] = [
   { long: "key", value: "STRING" },
   { long: "key-hex", value: "HEX" },
   { long: "key-stdin" },
@@ -46,6 +46,7 @@ export const hmacCommand: Command = {
   name: "hmac",
   summary: "print HMAC-SHA256 of a message in hex or base64",
   help: HELP,
+  options: OPTIONS,
   run(argv) {
     const args = parseArgs(argv, OPTIONS);
     const keys = ["key", "key-hex", "key-stdin"].filter((k) => args.has(k));

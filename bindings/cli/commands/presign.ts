@@ -1,7 +1,7 @@
 // sigv4 presign: signs a request into its URL (query-string signing) and prints the URL.
 
 import { presign, type PresignOptions } from "../../index.js";
-import { parseArgs } from "../args.js";
+import { parseArgs, type OptionSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { CREDENTIALS_HELP } from "../credentials.js";
 import { UsageError } from "../errors.js";
@@ -35,13 +35,15 @@ Examples:
 `;
 
 const EXPIRES = /^\d+$/;
+const OPTIONS: readonly OptionSpec[] = [...REQUEST_OPTIONS, { long: "expires", value: "SECONDS" }];
 
 export const presignCommand: Command = {
   name: "presign",
   summary: "presign a request: print a URL that carries its signature",
   help: HELP,
+  options: OPTIONS,
   run(argv, env) {
-    const parsed = parseArgs(argv, [...REQUEST_OPTIONS, { long: "expires", value: "SECONDS" }]);
+    const parsed = parseArgs(argv, OPTIONS);
     const expires = parsed.value("expires");
     if (expires !== undefined && !EXPIRES.test(expires)) throw new UsageError("--expires must be a whole number of seconds");
     const args = requestArgs(parsed, env, "presign", ["url", "json", "curl"]);

@@ -34,6 +34,7 @@ export const signCommand: Command = {
   name: "sign",
   summary: "sign a request (Authorization header); print its headers, JSON or a curl command",
   help: HELP,
+  options: REQUEST_OPTIONS,
   run(argv, env) {
     const args = requestArgs(parseArgs(argv, REQUEST_OPTIONS), env, "sign", ["headers", "json", "curl"]);
     const signed = sign(args.request, args.options);

@@ -1,52 +1,153 @@
-// Runs tinybench tasks in several interleaved rounds after a warm-up, takes each task's median
-// ns/op across rounds, computes ratios against a reference task within the same run, prints a
-// table and writes bench/results/<suite>.json (machine, Node, date, per-task figures).
+// The one timing method every suite uses, and the one result format bench/report.mjs reads.
+//
+// Per task: a calibration pass (which is also JIT warm-up) picks K, the calls per tinybench
+// sample, so that one sample lasts about SAMPLE_NS; ns/op is then a sample's latency ÷ K, and the
+// timer's own cost is spread over K calls. Each task's batch loop is compiled separately (new
+// Function), so every task's call site keeps its own V8 type feedback instead of one shared,
+// megamorphic loop skewing whichever task runs later.
+//
+// A run is one warm-up round plus ROUNDS measured rounds. Every round runs every task for
+// ROUND_MS, in an order rotated from round to round, so slow drift of the machine (other load,
+// clock) does not favour one task. A task's figure is the median over rounds of its per-round
+// median; p75 is the 75th percentile over rounds. Ratios are taken per round against the group's
+// reference task (same process, same minute) and the median ratio over rounds is reported.
 import { Bench } from "tinybench";
-import { cpus, platform, arch } from "node:os";
+import { cpus, platform, arch, release, totalmem } from "node:os";
 import { writeFileSync, mkdirSync } from "node:fs";
 
-const ROUNDS = 5;
-const ROUND_MS = 250;
+export const ROUNDS = 7;
+export const ROUND_MS = 250;
+const SAMPLE_NS = 50_000;
+const CALIBRATE_MS = 30;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+export const median = (xs) => {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+export const quantile = (xs, q) => {
+  const s = sorted(xs);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+};
 
-/**
- * tasks: [{ group, name, fn }] (fn may be async); reference: for each group, the task name the
- * others are compared with (ratio = task time ÷ reference time, same run).
- */
-export async function runSuite(suite, tasks, reference) {
-  const perTask = new Map(tasks.map((t) => [`${t.group}/${t.name}`, { ...t, rounds: [], samples: 0 }]));
-  for (let round = 0; round <= ROUNDS; round++) {
-    const bench = new Bench({ time: round === 0 ? 100 : ROUND_MS, warmupTime: 50 });
-    // Interleave: a different task order each round, so drift does not favour one task.
-    const order = tasks.map((t, i) => tasks[(i + round) % tasks.length]);
-    for (const t of order) bench.add(`${t.group}/${t.name}`, t.fn);
-    await bench.run();
-    if (round === 0) continue; // warm-up round
-    for (const task of bench.tasks) {
-      const entry = perTask.get(task.name);
-      entry.rounds.push(task.result.latency.p50 * 1e6); // ms → ns
-      entry.samples += task.result.latency.samplesCount ?? task.result.samples?.length ?? 0;
-    }
-  }
-  const rows = [...perTask.values()].map((t) => ({ group: t.group, name: t.name, medianNs: median(t.rounds), p75Ns: quantile(t.rounds, 0.75), samples: t.samples }));
-  for (const row of rows) {
-    const ref = rows.find((r) => r.group === row.group && r.name === reference[row.group]);
-    row.ratio = ref ? row.medianNs / ref.medianNs : null;
-    row.reference = ref ? ref.name : null;
-  }
-  const result = {
-    suite,
+/** Machine, runtime and date, recorded with every suite's results. */
+export function environment() {
+  const cpu = cpus();
+  return {
     date: new Date().toISOString(),
     node: process.version,
-    machine: { platform: platform(), arch: arch(), cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length },
-    method: `tinybench, ${ROUNDS} rounds of ${ROUND_MS} ms per task after a warm-up round, tasks interleaved; median across rounds of each round's median latency`,
-    rows,
+    v8: process.versions.v8,
+    openssl: process.versions.openssl,
+    machine: { os: `${platform()} ${release()}`, arch: arch(), cpu: cpu[0]?.model?.trim() ?? "unknown", cores: cpu.length, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+    command: ["node", ...process.execArgv, ...process.argv.slice(1).map((a) => a.replace(process.cwd() + "/", ""))].join(" "),
   };
-  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-  writeFileSync(new URL(`./results/${suite}.json`, import.meta.url), JSON.stringify(result, null, 2) + "\n");
-  console.log(`\n${suite} (${result.machine.cpu}, Node ${result.node})`);
-  console.table(rows.map((r) => ({ group: r.group, task: r.name, "median ns/op": r.medianNs.toFixed(0), "p75 ns/op": r.p75Ns.toFixed(0), [`× reference`]: r.ratio?.toFixed(2) ?? "" })));
-  return result;
 }
+
+/** Writes bench/results/<suite>.json (2-space JSON, small enough to commit). */
+export function writeResult(suite, result) {
+  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+  const file = new URL(`./results/${suite}.json`, import.meta.url);
+  writeFileSync(file, JSON.stringify({ suite, ...environment(), ...result }, null, 1) + "\n");
+}
+
+const sink = { v: undefined };
+const isThenable = (x) => x !== null && typeof x === "object" && typeof x.then === "function";
+
+/** K calls of fn per call of the returned function, in a loop compiled for this task alone. */
+function batch(fn, k, isAsync) {
+  const loop = isAsync
+    ? `return async function batch() { let r; for (let i = 0; i < ${k}; i++) r = await fn(); sink.v = r; }`
+    : `return function batch() { let r; for (let i = 0; i < ${k}; i++) r = fn(); sink.v = r; }`;
+  return new Function("fn", "sink", loop)(fn, sink);
+}
+
+/** Calls fn for about CALIBRATE_MS and returns { isAsync, k }. */
+async function calibrate(fn) {
+  const isAsync = isThenable(fn());
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < CALIBRATE_MS) {
+    for (let i = 0; i < 16; i++) sink.v = isAsync ? await fn() : fn();
+    calls += 16;
+    now = performance.now();
+  }
+  const nsPerOp = ((now - start) * 1e6) / calls;
+  return { isAsync, k: Math.max(1, Math.min(100_000, Math.round(SAMPLE_NS / nsPerOp))) };
+}
+
+/**
+ * Times tasks and writes bench/results/<suite>.json.
+ * tasks: [{ group, name, fn }], fn sync or async (async calls are awaited one at a time);
+ * reference: { [group]: name of the task the group's ratios are taken against };
+ * extra: more fields for the JSON (notes, exclusions), shown by the report.
+ */
+export async function runSuite(suite, tasks, reference, extra = {}) {
+  const entries = [];
+  for (const t of tasks) {
+    const { isAsync, k } = await calibrate(t.fn);
+    entries.push({ ...t, id: `${t.group} / ${t.name}`, k, isAsync, run: batch(t.fn, k, isAsync), rounds: [], means: [] });
+  }
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (let round = 0; round <= ROUNDS; round++) {
+    const bench = new Bench({ time: round === 0 ? ROUND_MS / 2 : ROUND_MS, warmupTime: 10, warmupIterations: 2, iterations: 8, throws: true });
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[(i + round) % entries.length];
+      bench.add(e.id, e.run);
+    }
+    await bench.run();
+    process.stderr.write(round === 0 ? `${suite}: warm-up round done\n` : `${suite}: round ${round}/${ROUNDS} done\n`);
+    if (round === 0) continue;
+    for (const task of bench.tasks) {
+      const e = byId.get(task.name);
+      e.rounds.push((task.result.latency.p50 * 1e6) / e.k);
+      e.means.push((task.result.latency.mean * 1e6) / e.k);
+      e.samples = (e.samples ?? 0) + task.result.latency.samplesCount;
+    }
+  }
+  const rows = entries.map((e) => {
+    const ref = byId.get(`${e.group} / ${reference[e.group]}`);
+    return {
+      group: e.group,
+      name: e.name,
+      medianNs: median(e.rounds),
+      p75Ns: quantile(e.rounds, 0.75),
+      meanNs: median(e.means),
+      spread: (Math.max(...e.rounds) - Math.min(...e.rounds)) / median(e.rounds),
+      samples: e.samples,
+      callsPerSample: e.k,
+      async: e.isAsync,
+      reference: ref ? ref.name : null,
+      ratio: ref ? median(e.rounds.map((ns, i) => ns / ref.rounds[i])) : null,
+    };
+  });
+  const method =
+    `tinybench ${"6.2.3"}; per task K calls per sample (about ${SAMPLE_NS / 1000} µs per sample), ` +
+    `1 warm-up round + ${ROUNDS} rounds of ${ROUND_MS} ms per task, task order rotated each round; ` +
+    `ns/op = median over rounds of the round's median sample ÷ K; ratio = median over rounds of (task ÷ reference) in the same round`;
+  writeResult(suite, { kind: "timing", method, ...extra, rows });
+  printTable(suite, rows);
+  return rows;
+}
+
+function printTable(suite, rows) {
+  console.log(`\n${suite}`);
+  console.table(
+    rows.map((r) => ({
+      group: r.group,
+      task: r.name,
+      "median ns/op": fmt(r.medianNs),
+      "p75 ns/op": fmt(r.p75Ns),
+      "× ref": r.ratio === null ? "" : r.ratio.toFixed(2),
+      spread: `${(r.spread * 100).toFixed(0)}%`,
+    })),
+  );
+}
+
+export const fmt = (ns) => (ns >= 100 ? Math.round(ns).toLocaleString("en-US") : ns.toFixed(1));
+
+/** Signature hex out of an Authorization header value. */
+export const signatureOf = (authorization) => /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];

@@ -1,0 +1,111 @@
+// The request shapes and the signers the signing suites compare, each configured to sign the same
+// header set as sigv4-wasm (see the notes beside each peer). Each signer factory takes the
+// credentials and returns a call that signs the shape and returns the signature hex.
+import { Signer } from "../dist/index.js";
+import { createHandwrittenSigner } from "./handwritten-signer.mjs";
+import { signatureOf } from "./harness.mjs";
+import aws4 from "aws4";
+import { SignatureV4 } from "@smithy/signature-v4";
+import { Hash } from "@smithy/hash-node";
+import { Sha256 as Sha256Js } from "@aws-crypto/sha256-js";
+import { AwsV4Signer } from "aws4fetch";
+
+/** The AWS documentation's example credentials. */
+export const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
+export const AMZ_DATE = "20150830T123600Z";
+export const DATE = new Date(Date.UTC(2015, 7, 30, 12, 36, 0));
+/** The published signature of the IAM ListUsers example (shape a). */
+export const IAM_EXAMPLE_SIGNATURE = "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
+
+const kmsBody = JSON.stringify({
+  KeyId: "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+  Message: "SGVsbG8gV29ybGQK".repeat(22),
+  MessageType: "RAW",
+  SigningAlgorithm: "RSASSA_PKCS1_V1_5_SHA_256",
+  GrantTokens: ["AQpAM2RhZTk1MGMyNTk2ZmZmMzEyYWVhOWViN2I1MWM0Mzc0MWY2OGY0"],
+});
+const s3Body = new Uint8Array(1 << 20).map((_, i) => (i * 131 + 7) & 0xff);
+
+// Shapes b and c carry an explicit content-length: aws4 adds and signs one when a body has none.
+export const SHAPES = {
+  "a. IAM GET, no body": {
+    region: "us-east-1", service: "iam", method: "GET", host: "iam.amazonaws.com", path: "/",
+    query: "Action=ListUsers&Version=2010-05-08", queryObject: { Action: "ListUsers", Version: "2010-05-08" },
+    headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" }, body: undefined,
+  },
+  [`b. KMS Sign POST, ${kmsBody.length} B JSON`]: {
+    region: "us-west-2", service: "kms", method: "POST", host: "kms.us-west-2.amazonaws.com", path: "/", query: "", queryObject: {},
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.Sign", "content-length": String(kmsBody.length) },
+    body: kmsBody,
+  },
+  "c. S3 PUT, 1 MiB, payload hashed": {
+    region: "us-east-1", service: "s3", method: "PUT", host: "examplebucket.s3.amazonaws.com", path: "/photos/2024/big.bin", query: "", queryObject: {},
+    headers: { "content-type": "application/octet-stream", "content-length": String(s3Body.length) }, body: s3Body,
+  },
+};
+export const [SHAPE_A, SHAPE_B, SHAPE_C] = Object.keys(SHAPES);
+
+const url = (shape) => `https://${shape.host}${shape.path}${shape.query ? "?" + shape.query : ""}`;
+const hex = (buf) => Buffer.from(buf).toString("hex");
+
+/** sigv4-wasm: a Signer instance (its key cache warm after the first call). */
+export function ours(shape, credentials = CREDENTIALS, { cacheSize } = {}) {
+  const signer = new Signer({ credentials, region: shape.region, service: shape.service, contentSha256Header: shape.service === "s3", cacheSize });
+  const request = { method: shape.method, url: url(shape), headers: shape.headers, body: shape.body };
+  return { signer, request, sign: (options) => signer.sign(request, { date: DATE, ...options }).signature };
+}
+
+/** The hand-written node:crypto signer; x-amz-content-sha256 for S3 as the others send it. */
+export function handwritten(shape, credentials = CREDENTIALS, options) {
+  const sign = createHandwrittenSigner(options);
+  const req = { method: shape.method, host: shape.host, path: shape.path, query: shape.query, headers: shape.headers, body: shape.body };
+  return (creds = credentials) => sign(req, creds, shape.region, shape.service, AMZ_DATE, shape.service === "s3").signature;
+}
+
+/** aws4: builds its request object per call (it mutates it); it computes x-amz-content-sha256 itself for S3. */
+export function aws4Signer(shape, credentials = CREDENTIALS) {
+  const body = shape.body === undefined ? undefined : Buffer.from(shape.body);
+  return (creds = credentials) =>
+    signatureOf(
+      aws4.sign(
+        { host: shape.host, method: shape.method, path: url(shape).slice(8 + shape.host.length), service: shape.service, region: shape.region, headers: { ...shape.headers, "X-Amz-Date": AMZ_DATE }, body },
+        creds,
+      ).headers.Authorization,
+    );
+}
+
+/**
+ * @smithy/signature-v4 as the JS SDK v3 sets it up, with `sha256` the node:crypto Hash of
+ * @smithy/hash-node or the pure-JS @aws-crypto/sha256-js. applyChecksum (a signed
+ * x-amz-content-sha256 on every request) only for S3, and no double path encoding for S3.
+ */
+export function smithySigner(shape, sha256, credentials = CREDENTIALS) {
+  const s3 = shape.service === "s3";
+  const signer = new SignatureV4({ credentials, region: shape.region, service: shape.service, sha256, uriEscapePath: !s3, applyChecksum: s3 });
+  return async () => {
+    const request = { method: shape.method, protocol: "https:", hostname: shape.host, path: shape.path, query: shape.queryObject, headers: { ...shape.headers, host: shape.host }, body: shape.body };
+    return signatureOf((await signer.sign(request, { signingDate: DATE })).headers.authorization);
+  };
+}
+export const smithyHashNode = (shape, credentials) => smithySigner(shape, Hash.bind(null, "sha256"), credentials);
+export const smithySha256Js = (shape, credentials) => smithySigner(shape, Sha256Js, credentials);
+
+/**
+ * aws4fetch (WebCrypto, async). allHeaders: it leaves content-type and content-length unsigned by
+ * default. For S3 it would send UNSIGNED-PAYLOAD, so the payload hash is computed here with
+ * crypto.subtle.digest inside the timed call and passed as x-amz-content-sha256. The key cache
+ * Map is shared across calls, as AwsClient does.
+ */
+export function aws4fetchSigner(shape, credentials = CREDENTIALS) {
+  const cache = new Map();
+  const s3 = shape.service === "s3";
+  return async () => {
+    const headers = { ...shape.headers };
+    if (s3) headers["x-amz-content-sha256"] = hex(await crypto.subtle.digest("SHA-256", shape.body));
+    const signer = new AwsV4Signer({
+      url: url(shape), method: shape.method, headers, body: shape.body, service: shape.service, region: shape.region,
+      accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, datetime: AMZ_DATE, cache, allHeaders: true,
+    });
+    return signatureOf((await signer.sign()).headers.get("authorization"));
+  };
+}

@@ -94,6 +94,8 @@ interface Job {
   date: SigningDate;
   req: PreparedRequest;
   payload: string;
+  /** The caller's own x-amz-content-sha256, if any. */
+  declared: string | undefined;
   scope: string;
 }
 
@@ -102,8 +104,9 @@ function startJob(request: HttpRequest, options: SignOptions | PresignOptions, l
   const date = signingDate(options.date, "options.date");
   const req = prepareRequest(request);
   if (location === "query") req.query = withoutAuthParams(req.query);
-  const payload = payloadHash(req.body, options.payload, declaredHash(req), s.payloadFallback);
-  return { s, date, req, payload, scope: credentialScope(date.shortDate, s.region, s.service) };
+  const declared = declaredHash(req);
+  const payload = payloadHash(req.body, options.payload, declared, s.payloadFallback);
+  return { s, date, req, payload, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 
 function canonicalFor(job: Job, query: QueryPair[], headers: CanonicalHeaders): string {
@@ -124,7 +127,7 @@ export function signWith(request: HttpRequest, options: SignOptions, cache: Sign
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, REPLACED);
   headers.push(added(AMZ_DATE, date.amzDate));
-  if (s.contentSha256Header || declaredHash(req) !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
+  if (s.contentSha256Header || job.declared !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
   if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token));
   const tokenSigned = s.sessionToken === "signed";
   const signed = headers.filter(

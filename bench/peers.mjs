@@ -52,7 +52,8 @@ const hex = (buf) => Buffer.from(buf).toString("hex");
 export function ours(shape, credentials = CREDENTIALS, { cacheSize } = {}) {
   const signer = new Signer({ credentials, region: shape.region, service: shape.service, contentSha256Header: shape.service === "s3", cacheSize });
   const request = { method: shape.method, url: url(shape), headers: shape.headers, body: shape.body };
-  return { signer, request, sign: (options) => signer.sign(request, { date: DATE, ...options }).signature };
+  const fixedDate = { date: DATE };
+  return { signer, request, sign: (options) => signer.sign(request, options === undefined ? fixedDate : { ...fixedDate, ...options }).signature };
 }
 
 /** The hand-written node:crypto signer; x-amz-content-sha256 for S3 as the others send it. */

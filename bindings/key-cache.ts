@@ -9,7 +9,11 @@ import { HMAC_KEY_SIZE } from "./wasm/abi.js";
 import { loadSigningKey } from "./signing-key.js";
 
 interface Entry {
+  accessKeyId: string;
   secret: string;
+  date: string;
+  region: string;
+  service: string;
   midstates: Uint8Array;
 }
 
@@ -22,8 +26,8 @@ export interface KeyCacheStats {
 export class SigningKeyCache {
   readonly #max: number;
   readonly #entries = new Map<string, Entry>();
-  /** The id used last: already the most recent entry, so a repeat needs no reordering. */
-  #lastId = "";
+  /** The entry used last: already the most recent, so a repeat needs neither an id nor reordering. */
+  #last: Entry | undefined;
   #hits = 0;
   #misses = 0;
 
@@ -35,29 +39,36 @@ export class SigningKeyCache {
 
   /** Puts the signing key for these inputs into the core's HMAC_KEY region. */
   load(c: Core, accessKeyId: string, secret: string, date: string, region: string, service: string): void {
+    const last = this.#last;
+    if (last !== undefined && last.accessKeyId === accessKeyId && last.secret === secret && last.date === date && last.region === region && last.service === service) {
+      this.#hit(c, last);
+      return;
+    }
     const id = accessKeyId + "\n" + date + "\n" + region + "\n" + service;
     const entry = this.#entries.get(id);
     if (entry !== undefined && entry.secret === secret) {
-      this.#hits++;
-      if (id !== this.#lastId) {
-        this.#entries.delete(id);
-        this.#entries.set(id, entry);
-        this.#lastId = id;
-      }
-      if (c.keyOwner !== entry) {
-        c.mem.set(entry.midstates, c.hmacKey);
-        c.keyOwner = entry;
-      }
+      this.#entries.delete(id);
+      this.#entries.set(id, entry);
+      this.#last = entry;
+      this.#hit(c, entry);
       return;
     }
     this.#misses++;
     loadSigningKey(c, secret, date, region, service, false);
-    const fresh: Entry = { secret, midstates: c.mem.slice(c.hmacKey, c.hmacKey + HMAC_KEY_SIZE) };
+    const fresh: Entry = { accessKeyId, secret, date, region, service, midstates: c.mem.slice(c.hmacKey, c.hmacKey + HMAC_KEY_SIZE) };
     c.keyOwner = fresh;
     this.#entries.delete(id);
     this.#entries.set(id, fresh);
-    this.#lastId = id;
+    this.#last = fresh;
     if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
+  }
+
+  #hit(c: Core, entry: Entry): void {
+    this.#hits++;
+    if (c.keyOwner !== entry) {
+      c.mem.set(entry.midstates, c.hmacKey);
+      c.keyOwner = entry;
+    }
   }
 
   stats(): KeyCacheStats {
@@ -68,6 +79,6 @@ export class SigningKeyCache {
   clear(): void {
     for (const entry of this.#entries.values()) entry.midstates.fill(0);
     this.#entries.clear();
-    this.#lastId = "";
+    this.#last = undefined;
   }
 }

@@ -2,6 +2,7 @@
 
 import { SigningError } from "./errors.js";
 import { HOST } from "./constants.js";
+import { splitUrl } from "./url.js";
 
 /** Headers as a record (arrays are repeated headers; undefined entries are ignored) or [name, value] pairs (Headers, Map, arrays). */
 export type HeadersInput = Record<string, string | readonly string[] | number | undefined> | Iterable<readonly [string, string]>;
@@ -49,7 +50,6 @@ export interface PreparedRequest {
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Visible ASCII, space and tab: everything else is rejected before signing.
 const PLAIN_VALUE = /^[\t\x20-\x7e]*$/;
-const NEEDS_COLLAPSE = /[\t ]{2}|\t/;
 const INNER_WHITESPACE = /[\t ]+/g;
 
 function headerError(name: string, value: string): SigningError {
@@ -76,10 +76,24 @@ export function header(rawName: string, rawValue: unknown): Header {
   return { name, value, canonical: trimAll(value) };
 }
 
+/** True when `value` has no leading or trailing space or tab, no tab and no two spaces in a row: already canonical. */
+function isTrimmed(value: string): boolean {
+  const n = value.length;
+  if (n === 0) return true;
+  let previous = value.charCodeAt(0);
+  if (previous === 0x20 || previous === 0x09 || value.charCodeAt(n - 1) === 0x20) return false;
+  for (let i = 1; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x09 || (c === 0x20 && previous === 0x20)) return false;
+    previous = c;
+  }
+  return true;
+}
+
 /** The canonical form of a header value (AWS: Trimall): trimmed, runs of spaces and tabs made one space. */
 export function trimAll(value: string): string {
-  const trimmed = value.trim();
-  return NEEDS_COLLAPSE.test(trimmed) ? trimmed.replace(INNER_WHITESPACE, " ") : trimmed;
+  if (isTrimmed(value)) return value;
+  return value.trim().replace(INNER_WHITESPACE, " ");
 }
 
 function collectHeaders(input: HeadersInput | undefined): Header[] {
@@ -99,25 +113,14 @@ function collectHeaders(input: HeadersInput | undefined): Header[] {
   return out;
 }
 
-function parseUrl(url: string | URL): URL {
-  if (url instanceof URL) return url;
-  if (typeof url !== "string") throw new SigningError("InvalidUrl", "url", "must be a string or a URL");
-  try {
-    return new URL(url);
-  } catch {
-    throw new SigningError("InvalidUrl", "url", "is not an absolute URL");
-  }
-}
-
 /** Resolves what will be sent: a caller's Host header wins over the URL's host. */
 export function prepareRequest(request: HttpRequest): PreparedRequest {
   if (request === null || typeof request !== "object") throw new SigningError("InvalidUrl", "request", "must be an object with at least a url");
   const method = request.method ?? "GET";
   if (typeof method !== "string" || !TOKEN.test(method)) throw new SigningError("InvalidMethod", "method", "is not a valid HTTP method token");
-  const url = parseUrl(request.url);
-  if (url.host === "") throw new SigningError("InvalidUrl", "url", "has no host");
-  let path = url.pathname;
-  let query = url.search.slice(1);
+  const url = splitUrl(request.url);
+  let path = url.path;
+  let query = url.query;
   if (request.path !== undefined) {
     if (typeof request.path !== "string" || /[\r\n]/.test(request.path)) throw new SigningError("InvalidUrl", "path", "must be a single-line string");
     const q = request.path.indexOf("?");
@@ -128,7 +131,7 @@ export function prepareRequest(request: HttpRequest): PreparedRequest {
   const hostHeader = headers.find((h) => h.name === HOST);
   return {
     method: method.toUpperCase(),
-    origin: `${url.protocol}//${url.host}`,
+    origin: url.origin,
     host: hostHeader ? hostHeader.canonical : url.host,
     path,
     query,

@@ -56,6 +56,8 @@ export interface Settings {
   uriEncoding: UriEncoding;
   normalizePath: boolean;
   contentSha256Header: boolean;
+  /** The caller's payload setting (checked when the payload hash is computed); undefined: the fallback. */
+  payload: PayloadSetting | undefined;
   payloadFallback: "sign" | "unsigned";
   sessionToken: SessionTokenMode;
   isSigned: (name: string) => boolean;
@@ -144,6 +146,7 @@ export function resolveSettings(options: SignOptions | PresignOptions, location:
     uriEncoding: oneOf(options.uriEncoding, ["double", "single"], s3 ? "single" : "double", "options.uriEncoding"),
     normalizePath: flag(options.normalizePath, !s3, "options.normalizePath"),
     contentSha256Header: location === "header" && flag((options as SignOptions).contentSha256Header, s3, "options.contentSha256Header"),
+    payload: options.payload,
     payloadFallback: s3 && location === "query" ? "unsigned" : "sign",
     sessionToken: oneOf(options.sessionToken, ["signed", "appended"], "signed", "options.sessionToken"),
     isSigned: headerFilter(options),

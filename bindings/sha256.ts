@@ -2,8 +2,9 @@
 
 import { core } from "./wasm/instance.js";
 import { DIGEST_SIZE, type Core } from "./wasm/abi.js";
-import { toBytes, toHex } from "./bytes.js";
-import { encodeUtf8Into } from "./utf8.js";
+import { toBytes } from "./bytes.js";
+import { encodeUtf8Into, decodeAscii } from "./utf8.js";
+import { viewsOf } from "./core-views.js";
 
 /** Saves any streaming hash whose state is in CTX, so that CTX can be used for something else. */
 export function releaseCtx(c: Core): void {
@@ -31,7 +32,7 @@ export function readDigest(c: Core): Uint8Array {
 export function hashInto(c: Core, data: string | Uint8Array, name: string): void {
   releaseCtx(c);
   if (typeof data === "string" && data.length * 3 <= c.inputSize) {
-    c.fn.hash(encodeUtf8Into(data, c.mem, c.input));
+    c.fn.hash(encodeUtf8Into(data, viewsOf(c).input, 0));
     return;
   }
   const bytes = toBytes(data, name);
@@ -52,9 +53,24 @@ export function sha256(data: string | Uint8Array): Uint8Array {
   return readDigest(c);
 }
 
+const HEX_CODES = Uint8Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
+
+/** DIGEST as lowercase hex, spelled out in INPUT's first 64 bytes (free once hashed) and read as one string. */
+function digestHex(c: Core): string {
+  const hex = viewsOf(c).hex;
+  for (let i = 0; i < DIGEST_SIZE; i++) {
+    const b = c.mem[c.digest + i];
+    hex[2 * i] = HEX_CODES[b >> 4];
+    hex[2 * i + 1] = HEX_CODES[b & 15];
+  }
+  return decodeAscii(hex, 0, 64);
+}
+
 /** SHA-256 of `data` as lowercase hex. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return toHex(sha256(data));
+  const c = core();
+  hashInto(c, data, "data");
+  return digestHex(c);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Core } from "./wasm/abi.js";
 import { encodeUtf8, encodeUtf8Into, decodeAscii } from "./utf8.js";
 import { releaseCtx } from "./sha256.js";
 import { SigningError } from "./errors.js";
+import { viewsOf } from "./core-views.js";
 
 export interface Signature {
   signature: string;
@@ -18,9 +19,10 @@ export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: s
     throw new SigningError("RequestTooLarge", "options.region", "the credential scope is too long");
   }
   releaseCtx(c);
-  const prefixLen = encodeUtf8Into(stsPrefix, c.mem, c.sts);
+  const v = viewsOf(c);
+  const prefixLen = encodeUtf8Into(stsPrefix, v.sts, 0);
   if (canonicalRequest.length * 3 <= c.inputSize) {
-    c.fn.sign(encodeUtf8Into(canonicalRequest, c.mem, c.input), prefixLen);
+    c.fn.sign(encodeUtf8Into(canonicalRequest, v.input, 0), prefixLen);
   } else {
     const bytes = encodeUtf8(canonicalRequest);
     c.fn.hashInit();
@@ -33,7 +35,7 @@ export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: s
     c.fn.signFinal(bytes.length - off, prefixLen);
   }
   return {
-    signature: decodeAscii(c.mem, c.signature, c.signature + 64),
-    stringToSign: stsPrefix + decodeAscii(c.mem, c.sts + prefixLen, c.sts + prefixLen + 64),
+    signature: decodeAscii(v.signature, 0, 64),
+    stringToSign: stsPrefix + decodeAscii(v.sts, prefixLen, prefixLen + 64),
   };
 }

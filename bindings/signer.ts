@@ -5,7 +5,7 @@ import { core } from "./wasm/instance.js";
 import { SigningKeyCache, type KeyCacheStats } from "./key-cache.js";
 import { resolveSettings, type SignOptions, type PresignOptions, type Settings } from "./settings.js";
 import { prepareRequest, trimAll, type HttpRequest, type Header, type PreparedRequest } from "./request.js";
-import { signingDate, type SigningDate } from "./date.js";
+import { signingDate, type SigningDate, type DateInput } from "./date.js";
 import { canonicalUri } from "./canonical/uri.js";
 import { parseQuery, canonicalQuery, type QueryPair } from "./canonical/query.js";
 import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
@@ -47,10 +47,12 @@ export interface PresignedRequest {
 }
 
 /** Headers the signer sets itself; a caller's copies are replaced. */
-const REPLACED = [AUTHORIZATION, AMZ_DATE, AMZ_CONTENT_SHA256];
+const isReplaced = (name: string): boolean => name === AUTHORIZATION || name === AMZ_DATE || name === AMZ_CONTENT_SHA256;
+const isReplacedWhenPresigning = (name: string): boolean => name === AUTHORIZATION || name === AMZ_DATE;
 
-function added(name: string, value: string): Header {
-  return { name, value, canonical: trimAll(value) };
+/** A header the signer adds. Its values (host, date, hash, Authorization) are canonical already; a token may not be. */
+function added(name: string, value: string, canonical = value): Header {
+  return { name, value, canonical };
 }
 
 function toRecord(headers: readonly Header[]): Record<string, string> {
@@ -59,16 +61,23 @@ function toRecord(headers: readonly Header[]): Record<string, string> {
   return out;
 }
 
-/** The caller's headers plus host, with the caller's copies of signer-owned headers removed. */
-function baseHeaders(req: PreparedRequest, s: Settings, replaced: readonly string[]): Header[] {
-  const token = s.credentials.sessionToken;
-  const headers = req.headers.filter((h) => !replaced.includes(h.name) && !(token !== undefined && h.name === AMZ_SECURITY_TOKEN));
-  if (!headers.some((h) => h.name === HOST)) headers.unshift(added(HOST, req.host));
+/** The caller's headers plus host (first, when the caller sent none), without the copies of signer-owned headers. */
+function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string) => boolean): Header[] {
+  const dropToken = s.credentials.sessionToken !== undefined;
+  const headers: Header[] = [];
+  let host = false;
+  for (const h of req.headers) {
+    if (replaced(h.name) || (dropToken && h.name === AMZ_SECURITY_TOKEN)) continue;
+    host ||= h.name === HOST;
+    headers.push(h);
+  }
+  if (!host) headers.unshift(added(HOST, req.host));
   return headers;
 }
 
 function declaredHash(req: PreparedRequest): string | undefined {
-  return req.headers.find((h) => h.name === AMZ_CONTENT_SHA256)?.canonical;
+  for (const h of req.headers) if (h.name === AMZ_CONTENT_SHA256) return h.canonical;
+  return undefined;
 }
 
 function signCanonical(s: Settings, date: SigningDate, scope: string, creq: string, cache: SigningKeyCache): Signature {
@@ -99,13 +108,12 @@ interface Job {
   scope: string;
 }
 
-function startJob(request: HttpRequest, options: SignOptions | PresignOptions, location: "header" | "query", settings?: Settings): Job {
-  const s = settings ?? resolveSettings(options, location);
-  const date = signingDate(options.date, "options.date");
+function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Settings, location: "header" | "query"): Job {
+  const date = signingDate(dateInput, "options.date");
   const req = prepareRequest(request);
   if (location === "query") req.query = withoutAuthParams(req.query);
   const declared = declaredHash(req);
-  const payload = payloadHash(req.body, options.payload, declared, s.payloadFallback);
+  const payload = payloadHash(req.body, s.payload, declared, s.payloadFallback);
   return { s, date, req, payload, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 
@@ -120,20 +128,26 @@ function canonicalFor(job: Job, query: QueryPair[], headers: CanonicalHeaders): 
   });
 }
 
-/** Signs with an Authorization header. */
-export function signWith(request: HttpRequest, options: SignOptions, cache: SigningKeyCache, settings?: Settings): SignedRequest {
-  const job = startJob(request, options, "header", settings);
-  const { s, date, req, payload, scope } = job;
+/** The headers that go into the signature: host, x-amz-date and x-amz-content-sha256 always, the token as configured, the rest by the settings' filter. */
+function signedSubset(headers: readonly Header[], s: Settings, tokenSigned: boolean): Header[] {
+  const out: Header[] = [];
+  for (const h of headers) {
+    const name = h.name;
+    if (name === HOST || name === AMZ_DATE || name === AMZ_CONTENT_SHA256 || (name === AMZ_SECURITY_TOKEN ? tokenSigned : s.isSigned(name))) out.push(h);
+  }
+  return out;
+}
+
+/** Signs with an Authorization header, under settings already resolved (see resolveSettings). */
+export function signWith(request: HttpRequest, dateInput: DateInput | undefined, s: Settings, cache: SigningKeyCache): SignedRequest {
+  const job = startJob(request, dateInput, s, "header");
+  const { date, req, payload, scope } = job;
   const token = s.credentials.sessionToken;
-  const headers = baseHeaders(req, s, REPLACED);
+  const headers = baseHeaders(req, s, isReplaced);
   headers.push(added(AMZ_DATE, date.amzDate));
   if (s.contentSha256Header || job.declared !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
-  if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token));
-  const tokenSigned = s.sessionToken === "signed";
-  const signed = headers.filter(
-    (h) => h.name === HOST || h.name === AMZ_DATE || h.name === AMZ_CONTENT_SHA256 || (h.name === AMZ_SECURITY_TOKEN ? tokenSigned : s.isSigned(h.name)),
-  );
-  const canonical = canonicalHeaders(signed);
+  if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token, trimAll(token)));
+  const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));
   const creq = canonicalFor(job, parseQuery(req.query), canonical);
   const signing = signCanonical(s, date, scope, creq, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
@@ -156,12 +170,12 @@ function param(name: string, value: string): QueryPair {
   return [name, uriEncode(value, "raw-component", name)];
 }
 
-/** Signs into the query string: a presigned URL. */
-export function presignWith(request: HttpRequest, options: PresignOptions, cache: SigningKeyCache, settings?: Settings): PresignedRequest {
-  const job = startJob(request, options, "query", settings);
-  const { s, date, req, scope } = job;
+/** Signs into the query string (a presigned URL), under settings already resolved. */
+export function presignWith(request: HttpRequest, dateInput: DateInput | undefined, s: Settings, cache: SigningKeyCache): PresignedRequest {
+  const job = startJob(request, dateInput, s, "query");
+  const { date, req, scope } = job;
   const token = s.credentials.sessionToken;
-  const headers = baseHeaders(req, s, [AUTHORIZATION, AMZ_DATE]);
+  const headers = baseHeaders(req, s, isReplacedWhenPresigning);
   const signed = headers.filter((h) => h.name === HOST || h.name === AMZ_CONTENT_SHA256 || s.isSigned(h.name));
   const canonical = canonicalHeaders(signed);
   const auth: QueryPair[] = [
@@ -193,12 +207,14 @@ const sharedCache = new SigningKeyCache(64);
 
 /** Signs a request with an Authorization header (synchronous). */
 export function sign(request: HttpRequest, options: SignOptions): SignedRequest {
-  return signWith(request, options, sharedCache);
+  const s = resolveSettings(options, "header");
+  return signWith(request, options.date, s, sharedCache);
 }
 
 /** Presigns a request: the signature goes into the URL (synchronous). */
 export function presign(request: HttpRequest, options: PresignOptions): PresignedRequest {
-  return presignWith(request, options, sharedCache);
+  const s = resolveSettings(options, "query");
+  return presignWith(request, options.date, s, sharedCache);
 }
 
 /** What a Signer is built with: the options every call shares, and the size of its key cache. */
@@ -231,14 +247,14 @@ export class Signer {
 
   /** Signs with an Authorization header; `options` override the signer's for this call. */
   sign(request: HttpRequest, options?: Partial<SignOptions>): SignedRequest {
-    if (options === undefined) return signWith(request, this.#config, this.#cache, this.#headerSettings);
-    return signWith(request, { ...this.#config, ...options }, this.#cache, onlyDate(options) ? this.#headerSettings : undefined);
+    const s = options === undefined || onlyDate(options) ? this.#headerSettings : resolveSettings({ ...this.#config, ...options }, "header");
+    return signWith(request, options?.date, s, this.#cache);
   }
 
   /** Presigns; `options` override the signer's for this call. */
   presign(request: HttpRequest, options?: Partial<PresignOptions>): PresignedRequest {
-    if (options === undefined) return presignWith(request, this.#config, this.#cache, this.#querySettings);
-    return presignWith(request, { ...this.#config, ...options }, this.#cache, onlyDate(options) ? this.#querySettings : undefined);
+    const s = options === undefined || onlyDate(options) ? this.#querySettings : resolveSettings({ ...this.#config, ...options }, "query");
+    return presignWith(request, options?.date, s, this.#cache);
   }
 
   /** Hits, misses and size of this signer's key cache. */

@@ -15,14 +15,35 @@ export interface CanonicalHeaders {
   signedHeaders: string;
 }
 
-export function canonicalHeaders(headers: readonly CanonicalHeader[]): CanonicalHeaders {
-  const joined = new Map<string, string>();
-  for (const h of headers) {
-    const previous = joined.get(h.name);
-    joined.set(h.name, previous === undefined ? h.canonical : previous + "," + h.canonical);
+const byName = (a: CanonicalHeader, b: CanonicalHeader): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Sorted by name, stable (repeated names keep request order). A request carries a handful of
+ * headers, for which an insertion sort beats Array.prototype.sort's setup; many headers go to the
+ * built-in sort (stable since ES2019), so a hostile request cannot make this quadratic.
+ */
+function sortedByName(headers: readonly CanonicalHeader[]): CanonicalHeader[] {
+  const out = headers.slice();
+  if (out.length > 16) return out.sort(byName);
+  for (let i = 1; i < out.length; i++) {
+    const h = out[i];
+    let j = i - 1;
+    for (; j >= 0 && out[j].name > h.name; j--) out[j + 1] = out[j];
+    out[j + 1] = h;
   }
-  const names = [...joined.keys()].sort();
+  return out;
+}
+
+export function canonicalHeaders(headers: readonly CanonicalHeader[]): CanonicalHeaders {
+  const sorted = sortedByName(headers);
   let block = "";
-  for (const name of names) block += name + ":" + joined.get(name) + "\n";
-  return { block, signedHeaders: names.join(";") };
+  let signedHeaders = "";
+  for (let i = 0; i < sorted.length; ) {
+    const name = sorted[i].name;
+    let value = sorted[i].canonical;
+    for (i++; i < sorted.length && sorted[i].name === name; i++) value += "," + sorted[i].canonical;
+    block += name + ":" + value + "\n";
+    signedHeaders = signedHeaders === "" ? name : signedHeaders + ";" + name;
+  }
+  return { block, signedHeaders };
 }

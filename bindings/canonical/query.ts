@@ -11,13 +11,17 @@ export type QueryPair = [string, string];
 /** Parses a raw query string (without '?') into encoded pairs, in their original order. */
 export function parseQuery(raw: string): QueryPair[] {
   const pairs: QueryPair[] = [];
-  if (raw === "") return pairs;
-  for (const part of raw.split("&")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    const name = eq < 0 ? part : part.slice(0, eq);
-    const value = eq < 0 ? "" : part.slice(eq + 1);
-    pairs.push([uriEncode(name, "encoded-component", "url.query"), uriEncode(value, "encoded-component", "url.query")]);
+  for (let start = 0; start < raw.length; ) {
+    let end = raw.indexOf("&", start);
+    if (end < 0) end = raw.length;
+    if (end > start) {
+      const eq = raw.indexOf("=", start);
+      const split = eq < 0 || eq > end ? end : eq;
+      const name = raw.slice(start, split);
+      const value = split === end ? "" : raw.slice(split + 1, end);
+      pairs.push([uriEncode(name, "encoded-component", "url.query"), uriEncode(value, "encoded-component", "url.query")]);
+    }
+    start = end + 1;
   }
   return pairs;
 }
@@ -28,12 +32,15 @@ function comparePairs(a: QueryPair, b: QueryPair): number {
   return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
 }
 
-/** The canonical query string of encoded pairs. */
+function isSorted(pairs: readonly QueryPair[]): boolean {
+  for (let i = 1; i < pairs.length; i++) if (comparePairs(pairs[i - 1], pairs[i]) > 0) return false;
+  return true;
+}
+
+/** The canonical query string of encoded pairs (most clients send them sorted already: no copy then). */
 export function canonicalQuery(pairs: QueryPair[]): string {
-  if (pairs.length === 0) return "";
-  return pairs
-    .slice()
-    .sort(comparePairs)
-    .map((p) => p[0] + "=" + p[1])
-    .join("&");
+  const sorted = isSorted(pairs) ? pairs : pairs.slice().sort(comparePairs);
+  let out = "";
+  for (let i = 0; i < sorted.length; i++) out += (i === 0 ? "" : "&") + sorted[i][0] + "=" + sorted[i][1];
+  return out;
 }

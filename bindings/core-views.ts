@@ -1,0 +1,32 @@
+// Views over the core's regions, made once per core instead of a subarray per call (a view is a
+// heap object; signing allocates as little as it can). The core's memory never grows, so a view
+// never detaches.
+
+import type { Core } from "./wasm/abi.js";
+
+export interface CoreViews {
+  core: Core;
+  /** INPUT, whole. */
+  input: Uint8Array;
+  /** The first 64 bytes of INPUT: scratch for a hex digest once INPUT has been hashed. */
+  hex: Uint8Array;
+  /** STS, whole. */
+  sts: Uint8Array;
+  /** SIGNATURE: 64 hex characters. */
+  signature: Uint8Array;
+}
+
+let views: CoreViews | undefined;
+
+export function viewsOf(c: Core): CoreViews {
+  if (views === undefined || views.core !== c) {
+    views = {
+      core: c,
+      input: c.mem.subarray(c.input, c.input + c.inputSize),
+      hex: c.mem.subarray(c.input, c.input + 64),
+      sts: c.mem.subarray(c.sts, c.sts + c.stsSize),
+      signature: c.mem.subarray(c.signature, c.signature + 64),
+    };
+  }
+  return views;
+}

@@ -1,0 +1,62 @@
+// The URL splitter against the WHATWG parser: whenever it answers without parsing, it must give
+// exactly what `new URL` gives; typical AWS URLs must take that path.
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import { splitUrl, splitPlain } from "../bindings/url.js";
+import { SigningError } from "../bindings/errors.js";
+
+function whatwg(url: string) {
+  const u = new URL(url);
+  return { origin: `${u.protocol}//${u.host}`, host: u.host, path: u.pathname, query: u.search.slice(1) };
+}
+
+// Pieces chosen to hit every rewrite of the parser: case, IPv4 numbers, punycode, default and
+// odd ports, dot segments (plain and encoded), characters it percent-encodes, backslashes,
+// fragments, userinfo, whitespace, non-ASCII.
+const hostPart = fc.constantFrom("example", "EXAMPLE", "s3", "amazonaws", "com", "xn--nxasmq6b", "0x7f", "127", "1", "a-b", "", "ü", "%41", "a_b", "-a");
+const host = fc.array(hostPart, { minLength: 1, maxLength: 4 }).map((labels) => labels.join("."));
+const port = fc.constantFrom("", ":443", ":80", ":8443", ":0443", ":", ":65536", ":1", ":x");
+const segment = fc.constantFrom("a", "photos", ".", "..", "%2e", "%2E%2e", ".hidden", "my%20file", "a b", "a\"b", "x#y", "<>", "`", "{}", "\\", "ü", "%", "%zz", "a@b", "a:b", "~user", "a+b", "a=b;c", "\t", "'", "");
+const path = fc.array(segment, { maxLength: 5 }).map((s) => (s.length === 0 ? "" : "/" + s.join("/")));
+const queryPart = fc.constantFrom("Action=ListUsers", "Version=2010-05-08", "a=b c", "q='x'", "x=<y>", "k=%20", "empty=", "flag", "", "a=é", "a=\"b\"", "x=`y`", "{a}=1", "a=b#frag", "a=1/2?3");
+const query = fc.option(fc.array(queryPart, { maxLength: 4 }).map((parts) => "?" + parts.join("&")), { nil: "" });
+const scheme = fc.constantFrom("https://", "http://", "HTTPS://", "ftp://", "https:/", "");
+const url = fc.tuple(scheme, host, port, path, query).map((p) => p.join(""));
+
+describe("splitUrl", () => {
+  it("agrees with new URL on generated URLs, and fails where it fails", () => {
+    fc.assert(
+      fc.property(url, (u) => {
+        let expected: ReturnType<typeof whatwg> | undefined;
+        try {
+          expected = whatwg(u);
+        } catch {
+          expected = undefined;
+        }
+        if (expected === undefined || expected.host === "") {
+          expect(() => splitUrl(u)).toThrow(SigningError);
+          return;
+        }
+        expect(splitUrl(u)).toEqual(expected);
+        const plain = splitPlain(u);
+        if (plain !== undefined) expect(plain).toEqual(expected);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it.each([
+    "https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08",
+    "https://kms.us-west-2.amazonaws.com/",
+    "https://examplebucket.s3.amazonaws.com/photos/2024/my%20file.jpg?versionId=3%2F2",
+    "http://localhost:9000/bucket/key?uploads",
+    "https://example.amazonaws.com",
+  ])("takes the path without parsing for %s", (u) => {
+    expect(splitPlain(u)).toEqual(whatwg(u));
+  });
+
+  it("accepts URL objects and rejects other types with InvalidUrl", () => {
+    expect(splitUrl(new URL("https://a.example/x?y"))).toEqual(whatwg("https://a.example/x?y"));
+    expect(() => splitUrl(42 as unknown as string)).toThrow(/url/);
+  });
+});

@@ -15,10 +15,18 @@ import { Bench } from "tinybench";
 import { cpus, platform, arch, release, totalmem } from "node:os";
 import { writeFileSync, mkdirSync } from "node:fs";
 
-export const ROUNDS = 7;
-export const ROUND_MS = 250;
-const SAMPLE_NS = 50_000;
-const CALIBRATE_MS = 30;
+/**
+ * BENCH_SMOKE=1 (npm run bench:smoke, run by CI): every suite runs end to end with tiny rounds, to
+ * keep the suites working; its figures mean nothing and go to bench/results-smoke/, never into
+ * bench/results/ or BENCHMARKS.md.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === "1";
+export const ROUNDS = SMOKE ? 1 : 7;
+export const ROUND_MS = SMOKE ? 10 : 250;
+const SAMPLE_NS = SMOKE ? 5_000 : 50_000;
+const CALIBRATE_MS = SMOKE ? 5 : 30;
+/** Where results go: bench/results/, or bench/results-smoke/ in a smoke run. */
+export const RESULTS_DIR = new URL(SMOKE ? "./results-smoke/" : "./results/", import.meta.url);
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 export const median = (xs) => {
@@ -46,10 +54,10 @@ export function environment() {
   };
 }
 
-/** Writes bench/results/<suite>.json (2-space JSON, small enough to commit). */
+/** Writes <RESULTS_DIR>/<suite>.json (2-space JSON, small enough to commit). */
 export function writeResult(suite, result) {
-  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-  const file = new URL(`./results/${suite}.json`, import.meta.url);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = new URL(`${suite}.json`, RESULTS_DIR);
   writeFileSync(file, JSON.stringify({ suite, ...environment(), ...result }, null, 1) + "\n");
 }
 

@@ -12,7 +12,7 @@ import { PerformanceObserver } from "node:perf_hooks";
 import { sha256 } from "../dist/index.js";
 import { core } from "../dist/wasm/instance.js";
 import { SHAPES, SHAPE_A, SHAPE_B, SHAPE_C, ours, handwritten, aws4Signer, smithyHashNode } from "./peers.mjs";
-import { writeResult, fmt } from "./harness.mjs";
+import { writeResult, fmt, SMOKE } from "./harness.mjs";
 
 if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc (npm run bench:memory)");
 
@@ -34,10 +34,10 @@ async function window(fn, n, isAsync) {
 
 async function allocation(fn) {
   const isAsync = typeof fn()?.then === "function";
-  const warmUpEnd = performance.now() + 150;
+  const warmUpEnd = performance.now() + (SMOKE ? 10 : 150);
   while (performance.now() < warmUpEnd) for (let i = 0; i < 100; i++) isAsync ? await fn() : fn();
   const probe = await window(fn, 500, isAsync);
-  const n = Math.max(500, Math.min(100_000, Math.round(16e6 / Math.max(probe.heap, 1))));
+  const n = SMOKE ? 100 : Math.max(500, Math.min(100_000, Math.round(16e6 / Math.max(probe.heap, 1))));
   const windows = [];
   for (let i = 0; i < 3; i++) windows.push(await window(fn, n, isAsync));
   const best = windows.reduce((a, b) => (b.heap < a.heap ? b : a));
@@ -68,10 +68,10 @@ const oursB = ours(SHAPES[SHAPE_B]).sign;
 const oursC = ours(SHAPES[SHAPE_C]).sign;
 const big = new Uint8Array(1 << 20).fill(7);
 for (const [what, fn, n] of [
-  [`${SHAPE_A}, Signer.sign`, oursA, 100_000],
-  [`${SHAPE_B}, Signer.sign`, oursB, 100_000],
-  [`${SHAPE_C}, Signer.sign`, oursC, 100],
-  ["sha256 of 1 MiB", () => sha256(big), 100],
+  [`${SHAPE_A}, Signer.sign`, oursA, SMOKE ? 100 : 100_000],
+  [`${SHAPE_B}, Signer.sign`, oursB, SMOKE ? 100 : 100_000],
+  [`${SHAPE_C}, Signer.sign`, oursC, SMOKE ? 2 : 100],
+  ["sha256 of 1 MiB", () => sha256(big), SMOKE ? 2 : 100],
 ]) {
   fn();
   globalThis.gc();

@@ -3,6 +3,7 @@
 // @smithy/signature-v4 on two hashes, and aws4fetch. Every peer's signature is checked equal to
 // ours for the same shape before timing; a peer that cannot match is left out of that shape, with
 // the reason printed and recorded. Async signers are awaited one call at a time (their latency).
+import { nodePayloadHasher } from "../dist/node-hasher.js";
 import { SHAPES, SHAPE_A, IAM_EXAMPLE_SIGNATURE, ours, handwritten, aws4Signer, smithyHashNode, smithySha256Js, aws4fetchSigner } from "./peers.mjs";
 import { runSuite } from "./harness.mjs";
 
@@ -14,6 +15,7 @@ const excluded = [];
 for (const [group, shape] of Object.entries(SHAPES)) {
   const signers = {
     "sigv4-wasm Signer": ours(shape).sign,
+    "sigv4-wasm Signer + nodePayloadHasher (opt-in)": ours(shape, undefined, { payloadHasher: nodePayloadHasher }).sign,
     [REFERENCE]: handwritten(shape),
     aws4: aws4Signer(shape),
     "@smithy/signature-v4 + hash-node": smithyHashNode(shape),
@@ -41,6 +43,7 @@ await runSuite("signing", tasks, reference, {
   notes: [
     "Fixed date 20150830T123600Z, AWS example credentials AKIDEXAMPLE; one credential, so every signer's key cache hits after the first call.",
     "Shape a is the AWS IAM ListUsers example; every signer reproduces its published signature 5d672d79…b5d7.",
+    "nodePayloadHasher (sigv4-wasm/node, opt-in) hands bodies of 1 KiB and more to node:crypto; the 594 B body of shape b stays in the core.",
     "Shape c: every signer hashes the 1 MiB body inside the timed call (aws4fetch through crypto.subtle.digest, passed as x-amz-content-sha256).",
     "aws4fetch is configured with allHeaders: true (it leaves content-type and content-length unsigned by default) and a cache Map shared across calls.",
     "@smithy/signature-v4: applyChecksum and uriEscapePath: false only for S3.",

@@ -9,6 +9,21 @@ import { describe } from "./bytes.js";
 /** How the payload is signed: hash the body, leave it unsigned, or a hash/marker the caller computed. */
 export type PayloadSetting = "sign" | "unsigned" | { sha256: string };
 
+/**
+ * An opt-in SHA-256 for large bodies, where the platform has a faster one than the core (node:crypto
+ * runs SHA-NI instructions where the CPU has them: see BENCHMARKS.md). Nothing requires it; the
+ * core hashes every body it is not given.
+ */
+export interface PayloadHasher {
+  /** Lowercase hex SHA-256 of the body (a string is hashed as its UTF-8 bytes). */
+  sha256Hex(data: string | Uint8Array): string;
+  /** Bodies of at least this many bytes (a string: this many characters) go to it; default 1024. */
+  minBytes?: number;
+}
+
+/** Below this size the core's one call beats a platform hasher's per-call overhead (measured, BENCHMARKS.md primitives). */
+const DEFAULT_MIN_BYTES = 1024;
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const MARKER = /^STREAMING-[A-Z0-9-]+$/;
 
@@ -16,13 +31,25 @@ function isMarker(value: string): boolean {
   return value === UNSIGNED_PAYLOAD || (value.startsWith(STREAMING_PAYLOAD_PREFIX) && MARKER.test(value));
 }
 
-/** SHA-256 hex of a body; an empty or absent body hashes to the empty-string constant. */
-export function hashBody(body: unknown): string {
-  if (body === undefined || body === null || body === "") return EMPTY_SHA256;
-  if (typeof body === "string" || body instanceof Uint8Array) return sha256Hex(body);
-  if (body instanceof ArrayBuffer) return sha256Hex(new Uint8Array(body));
-  if (ArrayBuffer.isView(body)) return sha256Hex(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+function bodyBytes(body: unknown): string | Uint8Array {
+  if (typeof body === "string" || body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   throw new SigningError("InvalidBody", "body", `a ${describe(body)} cannot be hashed; pass a string or bytes, or set payload to 'unsigned' or { sha256 }`);
+}
+
+function platformHash(hasher: PayloadHasher, data: string | Uint8Array): string {
+  const hex = hasher.sha256Hex(data);
+  if (typeof hex !== "string" || !HEX64.test(hex)) throw new SigningError("InvalidOption", "options.payloadHasher", "returned something other than 64 lowercase hex digits");
+  return hex;
+}
+
+/** SHA-256 hex of a body; an empty or absent body hashes to the empty-string constant. */
+export function hashBody(body: unknown, hasher?: PayloadHasher): string {
+  if (body === undefined || body === null || body === "") return EMPTY_SHA256;
+  const data = bodyBytes(body);
+  if (hasher !== undefined && data.length >= (hasher.minBytes ?? DEFAULT_MIN_BYTES)) return platformHash(hasher, data);
+  return sha256Hex(data);
 }
 
 function checkDeclared(value: string, field: string): string {
@@ -35,7 +62,7 @@ function checkDeclared(value: string, field: string): string {
  * (`declared`) is honoured, and checked against the body when it is a hash and a body is given,
  * because a hash computed over other bytes than are sent is a classic cause of 403s.
  */
-export function payloadHash(body: unknown, setting: PayloadSetting | undefined, declared: string | undefined, fallback: "sign" | "unsigned"): string {
+export function payloadHash(body: unknown, setting: PayloadSetting | undefined, declared: string | undefined, fallback: "sign" | "unsigned", hasher?: PayloadHasher): string {
   if (typeof setting === "object" && setting !== null) {
     if (typeof setting.sha256 !== "string") throw new SigningError("InvalidOption", "options.payload.sha256", "must be a string");
     return checkDeclared(setting.sha256, "options.payload.sha256");
@@ -45,10 +72,10 @@ export function payloadHash(body: unknown, setting: PayloadSetting | undefined, 
   }
   if (setting === undefined && declared !== undefined) {
     const value = checkDeclared(declared, "headers.x-amz-content-sha256");
-    if (HEX64.test(value) && body !== undefined && body !== null && hashBody(body) !== value) {
+    if (HEX64.test(value) && body !== undefined && body !== null && hashBody(body, hasher) !== value) {
       throw new SigningError("PayloadHashMismatch", "headers.x-amz-content-sha256", "is not the SHA-256 of the body being sent");
     }
     return value;
   }
-  return (setting ?? fallback) === "unsigned" ? UNSIGNED_PAYLOAD : hashBody(body);
+  return (setting ?? fallback) === "unsigned" ? UNSIGNED_PAYLOAD : hashBody(body, hasher);
 }

@@ -13,7 +13,7 @@
 import { SigningError } from "./errors.js";
 import { S3_SERVICES, UNSIGNED_HEADERS, UNSIGNED_HEADER_PREFIX, MAX_EXPIRES, DEFAULT_EXPIRES } from "./constants.js";
 import type { UriEncoding } from "./canonical/uri.js";
-import type { PayloadSetting } from "./payload.js";
+import type { PayloadSetting, PayloadHasher } from "./payload.js";
 import type { DateInput } from "./date.js";
 
 export interface Credentials {
@@ -32,6 +32,8 @@ export interface SignOptions {
   /** Signing time; default now. A Date, epoch milliseconds, or YYYYMMDDTHHMMSSZ / YYYY-MM-DDTHH:MM:SSZ. */
   date?: DateInput;
   payload?: PayloadSetting;
+  /** Opt-in: a platform SHA-256 for bodies of at least `minBytes` (default: the core hashes every body). */
+  payloadHasher?: PayloadHasher;
   uriEncoding?: UriEncoding;
   normalizePath?: boolean;
   /** Send and sign x-amz-content-sha256 (header signing only). */
@@ -58,6 +60,7 @@ export interface Settings {
   contentSha256Header: boolean;
   /** The caller's payload setting (checked when the payload hash is computed); undefined: the fallback. */
   payload: PayloadSetting | undefined;
+  payloadHasher: PayloadHasher | undefined;
   payloadFallback: "sign" | "unsigned";
   sessionToken: SessionTokenMode;
   isSigned: (name: string) => boolean;
@@ -132,6 +135,18 @@ function checkExpires(value: unknown): number {
   return value;
 }
 
+function checkHasher(hasher: PayloadHasher | undefined): PayloadHasher | undefined {
+  if (hasher === undefined) return undefined;
+  if (hasher === null || typeof hasher !== "object" || typeof hasher.sha256Hex !== "function") {
+    throw new SigningError("InvalidOption", "options.payloadHasher", "must be an object with a sha256Hex(data) function");
+  }
+  const min = hasher.minBytes;
+  if (min !== undefined && (typeof min !== "number" || !Number.isInteger(min) || min < 0)) {
+    throw new SigningError("InvalidOption", "options.payloadHasher.minBytes", "must be a whole number ≥ 0");
+  }
+  return hasher;
+}
+
 /** Validates options and fills in the defaults for header signing ('header') or presigning ('query'). */
 export function resolveSettings(options: SignOptions | PresignOptions, location: "header" | "query"): Settings {
   if (options === null || typeof options !== "object") throw new SigningError("InvalidOption", "options", "must be an object");
@@ -147,6 +162,7 @@ export function resolveSettings(options: SignOptions | PresignOptions, location:
     normalizePath: flag(options.normalizePath, !s3, "options.normalizePath"),
     contentSha256Header: location === "header" && flag((options as SignOptions).contentSha256Header, s3, "options.contentSha256Header"),
     payload: options.payload,
+    payloadHasher: checkHasher(options.payloadHasher),
     payloadFallback: s3 && location === "query" ? "unsigned" : "sign",
     sessionToken: oneOf(options.sessionToken, ["signed", "appended"], "signed", "options.sessionToken"),
     isSigned: headerFilter(options),

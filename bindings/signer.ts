@@ -113,7 +113,7 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   const req = prepareRequest(request);
   if (location === "query") req.query = withoutAuthParams(req.query);
   const declared = declaredHash(req);
-  const payload = payloadHash(req.body, s.payload, declared, s.payloadFallback);
+  const payload = payloadHash(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher);
   return { s, date, req, payload, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 

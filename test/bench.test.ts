@@ -1,0 +1,44 @@
+// The benchmarks' signers sign exactly what sigv4-wasm signs (else a timing compares different
+// work), and every suite still runs end to end (a smoke run: tiny rounds, figures discarded).
+import { describe, it, expect } from "vitest";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+// bench/ is plain JavaScript over dist/ (npm test builds it first).
+const peers = await import("../bench/peers.mjs");
+const { nodePayloadHasher } = await import("../dist/node-hasher.js");
+
+describe("bench signers", () => {
+  it("reproduce the IAM example's published signature (shape a)", () => {
+    expect(peers.ours(peers.SHAPES[peers.SHAPE_A]).sign()).toBe(peers.IAM_EXAMPLE_SIGNATURE);
+    expect(peers.handwritten(peers.SHAPES[peers.SHAPE_A])()).toBe(peers.IAM_EXAMPLE_SIGNATURE);
+  });
+
+  for (const group of [peers.SHAPE_A, peers.SHAPE_B, peers.SHAPE_C]) {
+    it(`agree with sigv4-wasm on ${group}`, async () => {
+      const shape = peers.SHAPES[group];
+      const expected = peers.ours(shape).sign();
+      expect(peers.ours(shape, undefined, { payloadHasher: nodePayloadHasher }).sign()).toBe(expected);
+      expect(peers.handwritten(shape)()).toBe(expected);
+      expect(peers.aws4Signer(shape)()).toBe(expected);
+      expect(await peers.smithyHashNode(shape)()).toBe(expected);
+      expect(await peers.smithySha256Js(shape)()).toBe(expected);
+      expect(await peers.aws4fetchSigner(shape)()).toBe(expected);
+    });
+  }
+});
+
+describe("npm run bench:smoke", () => {
+  it("runs every suite and the report", () => {
+    const run = spawnSync("npm", ["run", "--silent", "bench:smoke"], { cwd: root, encoding: "utf8", timeout: 240_000 });
+    expect(run.status, run.stderr).toBe(0);
+    for (const suite of ["primitives", "signing", "many-credentials", "memory", "size", "cold-start"]) {
+      const result = JSON.parse(readFileSync(`${root}bench/results-smoke/${suite}.json`, "utf8"));
+      expect(result.suite).toBe(suite);
+      expect(result.rows.length).toBeGreaterThan(0);
+    }
+    expect(readFileSync(`${root}bench/results-smoke/BENCHMARKS.md`, "utf8")).toMatch(/## Cold start/);
+  }, 300_000);
+});

@@ -147,6 +147,11 @@ function checkHasher(hasher: PayloadHasher | undefined): PayloadHasher | undefin
   return hasher;
 }
 
+/** The same settings under other credentials (checked). */
+export function withCredentials(s: Settings, credentials: Credentials): Settings {
+  return { ...s, credentials: checkCredentials(credentials) };
+}
+
 /** Validates options and fills in the defaults for header signing ('header') or presigning ('query'). */
 export function resolveSettings(options: SignOptions | PresignOptions, location: "header" | "query"): Settings {
   if (options === null || typeof options !== "object") throw new SigningError("InvalidOption", "options", "must be an object");

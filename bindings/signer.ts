@@ -3,7 +3,7 @@
 
 import { core } from "./wasm/instance.js";
 import { SigningKeyCache, type KeyCacheStats } from "./key-cache.js";
-import { resolveSettings, type SignOptions, type PresignOptions, type Settings } from "./settings.js";
+import { resolveSettings, withCredentials, type SignOptions, type PresignOptions, type Settings } from "./settings.js";
 import { prepareRequest, trimAll, type HttpRequest, type Header, type PreparedRequest } from "./request.js";
 import { signingDate, type SigningDate, type DateInput } from "./date.js";
 import { canonicalUri } from "./canonical/uri.js";
@@ -224,9 +224,14 @@ export interface SignerConfig extends Omit<PresignOptions, "date"> {
   cacheSize?: number;
 }
 
-function onlyDate(options: object): boolean {
-  for (const key in options) if (key !== "date") return false;
-  return true;
+/**
+ * The settings for one call: the signer's own when the call overrides only the date and the
+ * credentials (a gateway signing for many callers), resolved afresh when it overrides anything else.
+ */
+function settingsFor(base: Settings, config: SignerConfig, options: Partial<SignOptions> | undefined, location: "header" | "query"): Settings {
+  if (options === undefined) return base;
+  for (const key in options) if (key !== "date" && key !== "credentials") return resolveSettings({ ...config, ...options }, location);
+  return options.credentials === undefined ? base : withCredentials(base, options.credentials);
 }
 
 /** Credentials, region and service held once, with a key cache of its own. */
@@ -234,7 +239,7 @@ export class Signer {
   readonly #config: SignerConfig;
   readonly #cache: SigningKeyCache;
 
-  // Settings resolved once from the config: reused by every call that overrides nothing but the date.
+  // Settings resolved once from the config: reused by every call that overrides only the date or the credentials.
   readonly #headerSettings: Settings;
   readonly #querySettings: Settings;
 
@@ -247,14 +252,12 @@ export class Signer {
 
   /** Signs with an Authorization header; `options` override the signer's for this call. */
   sign(request: HttpRequest, options?: Partial<SignOptions>): SignedRequest {
-    const s = options === undefined || onlyDate(options) ? this.#headerSettings : resolveSettings({ ...this.#config, ...options }, "header");
-    return signWith(request, options?.date, s, this.#cache);
+    return signWith(request, options?.date, settingsFor(this.#headerSettings, this.#config, options, "header"), this.#cache);
   }
 
   /** Presigns; `options` override the signer's for this call. */
   presign(request: HttpRequest, options?: Partial<PresignOptions>): PresignedRequest {
-    const s = options === undefined || onlyDate(options) ? this.#querySettings : resolveSettings({ ...this.#config, ...options }, "query");
-    return presignWith(request, options?.date, s, this.#cache);
+    return presignWith(request, options?.date, settingsFor(this.#querySettings, this.#config, options, "query"), this.#cache);
   }
 
   /** Hits, misses and size of this signer's key cache. */

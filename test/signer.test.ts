@@ -185,6 +185,18 @@ describe("Signer key cache", () => {
     expect(signer.cacheStats().misses).toBe(2);
   });
 
+  it("signs with per-call credentials as sign() would, and checks them", () => {
+    const signer = new Signer({ ...base, contentSha256Header: true });
+    const other = { accessKeyId: "AKIDOTHER", secretAccessKey: "other-secret", sessionToken: "token" };
+    const date = "20150830T123600Z";
+    const viaSigner = signer.sign(request, { date, credentials: other });
+    const direct = sign(request, { ...base, contentSha256Header: true, date, credentials: other });
+    expect(viaSigner).toEqual(direct);
+    expect(viaSigner.headers["x-amz-content-sha256"]).toBeDefined();
+    expect(() => signer.sign(request, { date, credentials: { accessKeyId: "", secretAccessKey: "x" } })).toThrow(/options\.credentials\.accessKeyId/);
+    expect(signer.presign(request, { date, credentials: other }).url).toBe(presign(request, { ...base, date, credentials: other }).url);
+  });
+
   it("survives a change of core: cached keys are restored into the new instance", () => {
     const signer = new Signer(base);
     const first = signer.sign(request, { date: "20150830T123600Z" });

@@ -18,6 +18,27 @@ export function describe(value: unknown): string {
   return typeof value;
 }
 
+// Typed-array helpers that behave the same in every engine. Rhino 1.7.14 (the Apigee JavaScript
+// policy engine family) has only set() and subarray() on typed arrays, and its subarray() of a
+// view ignores that view's own offset: so no from/slice/fill, and views are made from the buffer.
+
+/** Bytes [start, end) of `bytes` as a view (subarray, correct for views of views in every engine). */
+export function span(bytes: Uint8Array, start: number, end: number = bytes.length): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start);
+}
+
+/** A copy of bytes [start, end). */
+export function copyOf(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  out.set(span(bytes, start, end));
+  return out;
+}
+
+/** Zeroes bytes [start, end). */
+export function wipe(bytes: Uint8Array, start = 0, end: number = bytes.length): void {
+  for (let i = start; i < end; i++) bytes[i] = 0;
+}
+
 const HEX = "0123456789abcdef";
 
 /** Lowercase hex of the bytes. */

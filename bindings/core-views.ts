@@ -3,6 +3,7 @@
 // never detaches.
 
 import type { Core } from "./wasm/abi.js";
+import { span } from "./bytes.js";
 
 export interface CoreViews {
   core: Core;
@@ -22,10 +23,10 @@ export function viewsOf(c: Core): CoreViews {
   if (views === undefined || views.core !== c) {
     views = {
       core: c,
-      input: c.mem.subarray(c.input, c.input + c.inputSize),
-      hex: c.mem.subarray(c.input, c.input + 64),
-      sts: c.mem.subarray(c.sts, c.sts + c.stsSize),
-      signature: c.mem.subarray(c.signature, c.signature + 64),
+      input: span(c.mem, c.input, c.input + c.inputSize),
+      hex: span(c.mem, c.input, c.input + 64),
+      sts: span(c.mem, c.sts, c.sts + c.stsSize),
+      signature: span(c.mem, c.signature, c.signature + 64),
     };
   }
   return views;

@@ -26,6 +26,8 @@ export class SigningError extends Error {
 
   constructor(code: SigningErrorCode, field: string, message: string) {
     super(`${field}: ${message}`);
+    // Lowered to ES5 (the script bundle for Rhino), super() returns a plain Error: restore the prototype so instanceof holds.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.code = code;
     this.field = field;
   }

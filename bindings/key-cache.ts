@@ -7,6 +7,7 @@
 import type { Core } from "./wasm/abi.js";
 import { HMAC_KEY_SIZE } from "./wasm/abi.js";
 import { loadSigningKey } from "./signing-key.js";
+import { copyOf, wipe } from "./bytes.js";
 
 interface Entry {
   accessKeyId: string;
@@ -55,7 +56,7 @@ export class SigningKeyCache {
     }
     this.#misses++;
     loadSigningKey(c, secret, date, region, service, false);
-    const fresh: Entry = { accessKeyId, secret, date, region, service, midstates: c.mem.slice(c.hmacKey, c.hmacKey + HMAC_KEY_SIZE) };
+    const fresh: Entry = { accessKeyId, secret, date, region, service, midstates: copyOf(c.mem, c.hmacKey, c.hmacKey + HMAC_KEY_SIZE) };
     c.keyOwner = fresh;
     this.#entries.delete(id);
     this.#entries.set(id, fresh);
@@ -77,7 +78,7 @@ export class SigningKeyCache {
 
   /** Forgets every key (and wipes their bytes). */
   clear(): void {
-    for (const entry of this.#entries.values()) entry.midstates.fill(0);
+    for (const entry of this.#entries.values()) wipe(entry.midstates);
     this.#entries.clear();
     this.#last = undefined;
   }

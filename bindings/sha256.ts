@@ -2,7 +2,7 @@
 
 import { core } from "./wasm/instance.js";
 import { DIGEST_SIZE, type Core } from "./wasm/abi.js";
-import { toBytes } from "./bytes.js";
+import { toBytes, span, copyOf } from "./bytes.js";
 import { encodeUtf8Into, decodeAscii } from "./utf8.js";
 import { viewsOf } from "./core-views.js";
 
@@ -17,7 +17,7 @@ export function releaseCtx(c: Core): void {
 /** Absorbs `bytes` into the running hash, through INPUT in chunks of its size. */
 export function feed(c: Core, bytes: Uint8Array): void {
   for (let off = 0; off < bytes.length; off += c.inputSize) {
-    const chunk = bytes.subarray(off, Math.min(bytes.length, off + c.inputSize));
+    const chunk = span(bytes, off, Math.min(bytes.length, off + c.inputSize));
     c.mem.set(chunk, c.input);
     c.fn.hashUpdate(chunk.length);
   }
@@ -25,7 +25,7 @@ export function feed(c: Core, bytes: Uint8Array): void {
 
 /** Copies the digest out of DIGEST. */
 export function readDigest(c: Core): Uint8Array {
-  return c.mem.slice(c.digest, c.digest + DIGEST_SIZE);
+  return copyOf(c.mem, c.digest, c.digest + DIGEST_SIZE);
 }
 
 /** Hashes `data` into DIGEST (one boundary crossing when it fits in INPUT). */
@@ -53,7 +53,8 @@ export function sha256(data: string | Uint8Array): Uint8Array {
   return readDigest(c);
 }
 
-const HEX_CODES = Uint8Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
+// "0123456789abcdef" as character codes.
+const HEX_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 
 /** DIGEST as lowercase hex, spelled out in INPUT's first 64 bytes (free once hashed) and read as one string. */
 function digestHex(c: Core): string {
@@ -101,7 +102,7 @@ export class Sha256 {
   /** Copies this hash's state out of CTX (called when something else needs CTX). */
   suspend(): void {
     const c = this.#core as Core;
-    this.#saved = c.mem.slice(c.ctx, c.ctx + c.ctxSize);
+    this.#saved = copyOf(c.mem, c.ctx, c.ctx + c.ctxSize);
   }
 
   #resume(): Core {

@@ -6,6 +6,7 @@ import { encodeUtf8, encodeUtf8Into, decodeAscii } from "./utf8.js";
 import { releaseCtx } from "./sha256.js";
 import { SigningError } from "./errors.js";
 import { viewsOf } from "./core-views.js";
+import { span } from "./bytes.js";
 
 export interface Signature {
   signature: string;
@@ -28,10 +29,10 @@ export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: s
     c.fn.hashInit();
     let off = 0;
     for (; bytes.length - off > c.inputSize; off += c.inputSize) {
-      c.mem.set(bytes.subarray(off, off + c.inputSize), c.input);
+      c.mem.set(span(bytes, off, off + c.inputSize), c.input);
       c.fn.hashUpdate(c.inputSize);
     }
-    c.mem.set(bytes.subarray(off), c.input);
+    c.mem.set(span(bytes, off), c.input);
     c.fn.signFinal(bytes.length - off, prefixLen);
   }
   return {

@@ -2,7 +2,7 @@
 
 import { core } from "./wasm/instance.js";
 import { DIGEST_SIZE, type Core } from "./wasm/abi.js";
-import { describe } from "./bytes.js";
+import { describe, copyOf, wipe } from "./bytes.js";
 import { encodeUtf8, encodeUtf8Into, utf8Length } from "./utf8.js";
 import { releaseCtx } from "./sha256.js";
 import { KEY_PREFIX, SCOPE_TERMINATOR } from "./constants.js";
@@ -61,8 +61,8 @@ function checkSize(bytes: number, max: number, name: string): void {
 
 /** Reads kDate..kSigning out of CHAIN and wipes it. */
 function takeChain(c: Core): Uint8Array[] {
-  const keys = [0, 1, 2, 3].map((i) => c.mem.slice(c.chain + i * DIGEST_SIZE, c.chain + (i + 1) * DIGEST_SIZE));
-  c.mem.fill(0, c.chain, c.chain + c.chainSize);
+  const keys = [0, 1, 2, 3].map((i) => copyOf(c.mem, c.chain + i * DIGEST_SIZE, c.chain + (i + 1) * DIGEST_SIZE));
+  wipe(c.mem, c.chain, c.chain + c.chainSize);
   return keys;
 }
 

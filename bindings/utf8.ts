@@ -39,7 +39,7 @@ export function utf8Length(text: string): number {
  * The caller guarantees room for utf8Length(text) bytes (3 × text.length always suffices).
  */
 export function encodeUtf8Into(text: string, out: Uint8Array, offset: number): number {
-  if (useNative) return (native as EncodeInto)(text, offset === 0 ? out : out.subarray(offset)).written;
+  if (useNative) return (native as EncodeInto)(text, offset === 0 ? out : new Uint8Array(out.buffer, out.byteOffset + offset, out.length - offset)).written;
   let o = offset;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -93,10 +93,18 @@ const nativeDecode: Decode | undefined = (() => {
  * (~65 ns for 64 bytes against ~250 ns for String.fromCharCode.apply, measured on the same machine class).
  */
 export function decodeAscii(bytes: Uint8Array, start: number, end: number): string {
-  if (useNative && nativeDecode !== undefined) return nativeDecode(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
+  if (useNative && nativeDecode !== undefined) {
+    return nativeDecode(start === 0 && end === bytes.length ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start));
+  }
+  // Read by index into a plain array: some engines (Rhino) mishandle subarray() of a view.
   let s = "";
-  for (let i = start; i < end; i += 4096) {
-    s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
+  const codes: number[] = [];
+  for (let i = start; i < end; i++) {
+    codes.push(bytes[i]);
+    if (codes.length === 4096 || i === end - 1) {
+      s += String.fromCharCode.apply(null, codes);
+      codes.length = 0;
+    }
   }
   return s;
 }

@@ -36,8 +36,8 @@ export function loadKey(key: usize, keyLen: u32): void {
   }
   padState(key, keyLen, IPAD, HMAC_INNER);
   padState(key, keyLen, OPAD, HMAC_OUTER);
-  // The pad block is the key in disguise. (The schedule computed from it lives in locals of
-  // compress(), never in linear memory.)
+  // The pad block is the key in disguise. (The schedule computed from it lives in locals of the
+  // scalar compress(); the SIMD compress wipes the SCHEDULE slots it used before returning.)
   memory.fill(HMAC_PAD, 0, BLOCK);
   if (key == DIGEST) memory.fill(DIGEST, 0, DIGEST_SIZE);
 }

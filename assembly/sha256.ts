@@ -2,7 +2,7 @@
 // Pointers and lengths only: callers place bytes in memory and say where they are.
 
 import { IV256, CTX_STATE, CTX_BLOCK, CTX_BUFFERED, CTX_TOTAL, BLOCK, INPUT, INPUT_SIZE, DIGEST } from "./memory";
-import { compress } from "./sha256-compress.generated";
+import { compress } from "./sha256-compress";
 
 export { compress };
 

@@ -1,14 +1,15 @@
-// The WebAssembly core as a module: no imports, fixed memory, its memory map, the embedded copy,
-// the loader (useCore, decodeBase64), and the debug build's bounds asserts.
+// The cores as modules: no imports, one set of exports and one memory map in every build (and in
+// the JavaScript translation), fixed memory, no key material left outside the exported regions,
+// the embedded copies, the loader (useCore, decodeBase64), and the debug build's bounds asserts.
 import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { CORES } from "./cores.js";
-import { useCore, core } from "../bindings/wasm/instance.js";
+import { CORES, WASM_CORES, instantiateCore, coreNamed } from "./cores.js";
+import { useCore, core, coreName } from "../bindings/wasm/instance.js";
 import { HMAC_KEY_SIZE, DIGEST_SIZE, type CoreExports } from "../bindings/wasm/abi.js";
 import { decodeBase64 } from "../bindings/wasm/base64.js";
-import { CORE_BASE64, CORE_SHA256 } from "../bindings/wasm/module.generated.js";
+import { SIMD_CORE_BASE64, SIMD_CORE_SHA256, SCALAR_CORE_BASE64, SCALAR_CORE_SHA256 } from "../bindings/wasm/module.generated.js";
 import { sha256Hex, Sha256 } from "../bindings/sha256.js";
 import { hmacSha256 } from "../bindings/hmac.js";
 import { deriveSigningKey } from "../bindings/signing-key.js";
@@ -28,7 +29,7 @@ function bytes(n: number, seed: number): Uint8Array {
 
 /** The regions of the memory map, [name, pointer, size], read from the module's exports. */
 function regions(fn: CoreExports): [string, number, number][] {
-  const v = (g: WebAssembly.Global): number => g.value as number;
+  const v = (g: { value: number }): number => g.value;
   return [
     ["INPUT", v(fn.INPUT), v(fn.INPUT_SIZE)],
     ["CTX", v(fn.CTX), v(fn.CTX_SIZE)],
@@ -40,38 +41,49 @@ function regions(fn: CoreExports): [string, number, number][] {
   ];
 }
 
+const names = (fn: object): string[] => Object.keys(fn).sort();
+
 describe("the built modules", () => {
-  it("have no imports (release file, embedded copy, debug)", () => {
-    for (const module of [new WebAssembly.Module(wasmFile("release")), ...CORES.map(([, m]) => m)]) {
+  it("have no imports (release files, embedded copies, debug)", () => {
+    const files = ["release", "simd"].map((build) => new WebAssembly.Module(wasmFile(build)));
+    for (const module of [...files, ...WASM_CORES.map(([, m]) => m)]) {
       expect(WebAssembly.Module.imports(module)).toEqual([]);
     }
   });
 
-  it("embed exactly build/release/core.wasm, with its SHA-256", () => {
-    const file = wasmFile("release");
-    expect(Buffer.compare(decodeBase64(CORE_BASE64), file)).toBe(0);
-    expect(CORE_SHA256).toBe(oracle(file));
+  it.each([
+    ["simd", SIMD_CORE_BASE64, SIMD_CORE_SHA256],
+    ["release", SCALAR_CORE_BASE64, SCALAR_CORE_SHA256],
+  ])("embed exactly build/%s/core.wasm, with its SHA-256", (build, base64, sha256) => {
+    const file = wasmFile(build);
+    expect(Buffer.compare(decodeBase64(base64), file)).toBe(0);
+    expect(sha256).toBe(oracle(file));
   });
 
-  it("export the same names in both builds", () => {
-    const names = (m: WebAssembly.Module): string[] => WebAssembly.Module.exports(m).map((e) => `${e.kind} ${e.name}`).sort();
-    const [release, debug] = CORES.map(([, m]) => names(m));
-    expect(debug).toEqual(release);
-    for (const fn of ["hash", "hashInit", "hashUpdate", "hashFinal", "hmac", "hmacLoadKey", "hmacStart", "hmacFinal", "deriveSigningKey", "signFinal", "sign"]) {
-      expect(release).toContain(`function ${fn}`);
+  it("export the same names in every core, the JavaScript one included", () => {
+    const [first, ...rest] = CORES.map(([, source]) => names(instantiateCore(source)));
+    for (const other of rest) expect(other).toEqual(first);
+    for (const fn of ["hash", "hashInit", "hashUpdate", "hashFinal", "hmac", "hmacLoadKey", "hmacStart", "hmacFinal", "deriveSigningKey", "signFinal", "sign", "memory"]) {
+      expect(first).toContain(fn);
     }
-    expect(release).toContain("memory memory");
+  });
+
+  it("lay out memory identically in the SIMD, scalar and JavaScript cores (the release builds)", () => {
+    const [simd, ...others] = ["SIMD (embedded)", "scalar (embedded)", "JavaScript"].map((name) => regions(instantiateCore(coreNamed(name))));
+    for (const map of others) expect(map).toEqual(simd);
   });
 });
 
-describe.each(CORES)("%s core", (_name, module) => {
-  beforeAll(() => useCore(module));
+describe.each(CORES)("%s core", (_name, source) => {
+  beforeAll(() => useCore(source));
 
-  it("has a fixed memory: grow(1) throws, and a million operations leave its size alone", () => {
+  it("has a fixed memory: it cannot grow, and a million operations leave its size alone", () => {
     const c = core();
-    const memory = c.fn.memory;
+    const memory = c.fn.memory as WebAssembly.Memory;
     const size = memory.buffer.byteLength;
-    expect(() => memory.grow(1)).toThrow(RangeError);
+    // The JavaScript core's memory has no grow(); a WebAssembly memory at its maximum refuses.
+    if (source === "js") expect(memory.grow).toBeUndefined();
+    else expect(() => memory.grow(1)).toThrow(RangeError);
     expect(memory.buffer.byteLength).toBe(size);
 
     // 10 000 operations through the public API, checked against node:crypto now and then...
@@ -122,6 +134,41 @@ describe.each(CORES)("%s core", (_name, module) => {
     expect([c.input, c.ctx, c.hmacKey, c.chain, c.digest, c.signature, c.sts]).toEqual(map.map(([, ptr]) => ptr));
     expect([c.inputSize, c.ctxSize, c.chainSize, c.stsSize]).toEqual([map[0][2], map[1][2], map[3][2], map[6][2]]);
   });
+
+  it("signs after a string-to-sign prefix of any length, odd ones included", () => {
+    const fn = instantiateCore(source);
+    const mem = new Uint8Array(fn.memory.buffer);
+    const key = bytes(32, 11);
+    mem.set(key, fn.INPUT.value);
+    fn.hmacLoadKey(32);
+    for (const prefixLength of [0, 1, 2, 3, 17, 77]) {
+      const prefix = "p".repeat(prefixLength);
+      const request = bytes(100, prefixLength);
+      mem.set(new TextEncoder().encode(prefix), fn.STS.value);
+      mem.set(request, fn.INPUT.value);
+      fn.sign(request.length, prefixLength);
+      const signature = Buffer.from(mem.subarray(fn.SIGNATURE.value, fn.SIGNATURE.value + 64)).toString("latin1");
+      expect(signature, `prefix of ${prefixLength}`).toBe(oracleHmac(key, prefix + oracle(request)));
+    }
+  });
+
+  it("leaves nothing of a key outside the exported regions (pad blocks, SIMD schedule slots)", () => {
+    const fn = instantiateCore(source);
+    const mem = new Uint8Array(fn.memory.buffer);
+    const outside = (): Uint8Array => {
+      const copy = mem.slice();
+      for (const [, ptr, size] of regions(fn)) copy.fill(0, ptr, ptr + size);
+      return copy;
+    };
+    const before = outside();
+    const secret = bytes(44, 9);
+    mem.set(secret, fn.INPUT.value);
+    mem.set(new TextEncoder().encode("20240101us-east-1s3aws4_request"), fn.INPUT.value + 44);
+    fn.deriveSigningKey(44, 8, 9, 2, 12, 0);
+    mem.set(bytes(200, 10), fn.INPUT.value);
+    fn.hmac(100, 100); // a 100-byte key: hashed first, then padded
+    expect(Buffer.compare(outside(), before)).toBe(0);
+  });
 });
 
 describe("decodeBase64", () => {
@@ -147,6 +194,14 @@ describe("useCore", () => {
   const release = wasmFile("release");
   afterAll(() => useCore(CORES[0][1]));
 
+  it.each(["simd", "scalar", "js"] as const)("accepts the name %j and hashes with that core", (name) => {
+    const before = core();
+    useCore(name);
+    expect(core()).not.toBe(before);
+    expect(coreName()).toBe(name);
+    expect(sha256Hex("abc")).toBe(ABC);
+  });
+
   const accepted: [string, () => WebAssembly.Module | Uint8Array | ArrayBuffer][] = [
     ["a WebAssembly.Module", () => new WebAssembly.Module(release)],
     ["a WebAssembly.Module from another realm", () => runInNewContext("new WebAssembly.Module(bytes)", { bytes: new Uint8Array(release) })],
@@ -168,7 +223,9 @@ describe("useCore", () => {
   it.each([
     ["null", null],
     ["undefined", undefined],
-    ["a string", CORE_BASE64],
+    ["a string", SCALAR_CORE_BASE64],
+    ["an unknown core name", "wasm"],
+    ["a core name in the wrong case", "SIMD"],
     ["a number", 42],
     ["a plain object", {}],
     ["an array of bytes", [...release]],
@@ -180,18 +237,20 @@ describe("useCore", () => {
     expect(core()).toBe(before); // the active core is unchanged
   });
 
-  it("moves a streaming hash from one core to the next", () => {
-    useCore(CORES[0][1]);
-    const h = new Sha256().update("a");
-    useCore(CORES[1][1]);
-    h.update("b");
-    useCore(CORES[0][1]);
-    expect(toHex(h.update("c").digest())).toBe(ABC);
+  it("moves a streaming hash from one core to the next, through every core", () => {
+    const part = "abc".repeat(25); // 75 bytes: each core finds a different partial block
+    const rounds = [...CORES, ...CORES];
+    const h = new Sha256();
+    for (const [, source] of rounds) {
+      useCore(source);
+      h.update(part.slice(0, 25)).update(part.slice(25));
+    }
+    expect(toHex(h.digest())).toBe(oracle(part.repeat(rounds.length)));
   });
 });
 
 describe("debug build bounds", () => {
-  beforeAll(() => useCore(CORES[1][1]));
+  beforeAll(() => useCore(coreNamed("debug")));
 
   it("traps when a length exceeds INPUT (or a prefix STS)", () => {
     const { fn, inputSize, stsSize } = core();

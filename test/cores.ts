@@ -1,8 +1,11 @@
-// The builds of the core that every core-dependent test runs against.
+// The cores that every core-dependent test runs against, each as useCore() accepts it.
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CORE_BASE64 } from "../bindings/wasm/module.generated.js";
+import { SIMD_CORE_BASE64, SCALAR_CORE_BASE64 } from "../bindings/wasm/module.generated.js";
 import { decodeBase64 } from "../bindings/wasm/base64.js";
+import { registerJsCore } from "../bindings/wasm/instance.js";
+import { instantiate as instantiateJs } from "../bindings/wasm/js-core.generated.js";
+import type { CoreExports } from "../bindings/wasm/abi.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -12,8 +15,34 @@ function build(name: string): WebAssembly.Module {
   return new WebAssembly.Module(readFileSync(path));
 }
 
-/** [name, module] for describe.each: the embedded release module (what ships) and the debug build (asserts on). */
-export const CORES: [string, WebAssembly.Module][] = [
-  ["release (embedded)", new WebAssembly.Module(decodeBase64(CORE_BASE64))],
+// useCore("js") needs the JavaScript core registered, as the portable entry does.
+registerJsCore(instantiateJs);
+
+export type TestCore = WebAssembly.Module | "js";
+
+/**
+ * [name, core] for describe.each: the two embedded release modules (what ships; SIMD is what
+ * engines with WebAssembly SIMD run), the debug build (scalar, asserts on) and the JavaScript
+ * translation of the scalar build.
+ */
+export const CORES: [string, TestCore][] = [
+  ["SIMD (embedded)", new WebAssembly.Module(decodeBase64(SIMD_CORE_BASE64))],
+  ["scalar (embedded)", new WebAssembly.Module(decodeBase64(SCALAR_CORE_BASE64))],
   ["debug", build("debug")],
+  ["JavaScript", "js"],
 ];
+
+/** The WebAssembly cores of CORES. */
+export const WASM_CORES = CORES.filter((entry): entry is [string, WebAssembly.Module] => entry[1] !== "js");
+
+/** A new, independent instance of a core's exports. */
+export function instantiateCore(core: TestCore): CoreExports {
+  return core === "js" ? instantiateJs() : (new WebAssembly.Instance(core, {}).exports as unknown as CoreExports);
+}
+
+/** The core named `name` in CORES. */
+export function coreNamed(name: string): TestCore {
+  const entry = CORES.find(([n]) => n === name);
+  if (entry === undefined) throw new Error(`no core named ${name}`);
+  return entry[1];
+}

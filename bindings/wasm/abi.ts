@@ -1,20 +1,30 @@
 // The typed view of the core's exports. Every pointer and size is read from the module
 // (assembly/memory.ts declares them); nothing about the memory map is repeated here.
 
-/** The raw exports of core.wasm (see assembly/index.ts). */
+/** An exported global: a WebAssembly.Global, or an object with the same `value` in the JavaScript core. */
+export interface CoreGlobal {
+  readonly value: number;
+}
+
+/** The exported memory: a WebAssembly.Memory, or an object with the same `buffer` in the JavaScript core. */
+export interface CoreMemory {
+  readonly buffer: ArrayBuffer;
+}
+
+/** The exports of every core: the WebAssembly builds (see assembly/index.ts) and their JavaScript translation. */
 export interface CoreExports {
-  memory: WebAssembly.Memory;
-  INPUT: WebAssembly.Global;
-  INPUT_SIZE: WebAssembly.Global;
-  CTX: WebAssembly.Global;
-  CTX_SIZE: WebAssembly.Global;
-  HMAC_KEY: WebAssembly.Global;
-  CHAIN: WebAssembly.Global;
-  CHAIN_SIZE: WebAssembly.Global;
-  DIGEST: WebAssembly.Global;
-  SIGNATURE: WebAssembly.Global;
-  STS: WebAssembly.Global;
-  STS_SIZE: WebAssembly.Global;
+  memory: CoreMemory;
+  INPUT: CoreGlobal;
+  INPUT_SIZE: CoreGlobal;
+  CTX: CoreGlobal;
+  CTX_SIZE: CoreGlobal;
+  HMAC_KEY: CoreGlobal;
+  CHAIN: CoreGlobal;
+  CHAIN_SIZE: CoreGlobal;
+  DIGEST: CoreGlobal;
+  SIGNATURE: CoreGlobal;
+  STS: CoreGlobal;
+  STS_SIZE: CoreGlobal;
   hashInit(): void;
   hashUpdate(len: number): void;
   hashFinal(): void;
@@ -55,10 +65,9 @@ export interface Core {
   keyOwner: object | null;
 }
 
-/** Resolves the regions of an instantiated core. */
-export function bindCore(instance: WebAssembly.Instance): Core {
-  const fn = instance.exports as unknown as CoreExports;
-  const at = (g: WebAssembly.Global): number => g.value as number;
+/** Resolves the regions of an instantiated core from its exports. */
+export function bindCore(fn: CoreExports): Core {
+  const at = (g: CoreGlobal): number => g.value;
   return {
     fn,
     mem: new Uint8Array(fn.memory.buffer),

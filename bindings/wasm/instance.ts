@@ -1,37 +1,115 @@
-// A synchronous loader for the core. The module has no imports, so instantiation is
-// `new WebAssembly.Module(bytes)` + `new WebAssembly.Instance(module, {})` and nothing else.
-// (@assemblyscript/loader is deprecated since AssemblyScript 0.20, and its helpers exist for
-// managed strings and arrays, which this pointer-only core never passes.)
+// Chooses the core and instantiates it synchronously, on first use. Three cores share one ABI
+// (abi.ts): the WebAssembly build with SIMD compression, the scalar WebAssembly build for engines
+// without WebAssembly SIMD, and the JavaScript translation of the scalar build for engines without
+// WebAssembly, which only the portable entry (bindings/portable.ts) carries and registers here.
+// The modules have no imports, so instantiation is `new WebAssembly.Module(bytes)` +
+// `new WebAssembly.Instance(module, {})` and nothing else. (@assemblyscript/loader is deprecated
+// since AssemblyScript 0.20, and its helpers exist for managed strings and arrays, which this
+// pointer-only core never passes.) WebAssembly is looked up when a core is made, not when this
+// file loads, so the library loads everywhere and only a core that cannot be made fails.
 
-import { CORE_BASE64 } from "./module.generated.js";
+import { SIMD_CORE_BASE64, SCALAR_CORE_BASE64 } from "./module.generated.js";
 import { decodeBase64 } from "./base64.js";
-import { bindCore, type Core } from "./abi.js";
+import { bindCore, type Core, type CoreExports } from "./abi.js";
+
+/** The built-in cores: WebAssembly with SIMD compression, WebAssembly without SIMD, plain JavaScript. */
+export type CoreName = "simd" | "scalar" | "js";
+
+/** What useCore() accepts: a built-in core by name, a precompiled module, or the bytes of a core.wasm build. */
+export type CoreSource = CoreName | WebAssembly.Module | Uint8Array | ArrayBuffer;
+
+const PORTABLE = 'import "sigv4-wasm/portable", which falls back to a pure-JavaScript core, or call useCore("js") from it';
 
 let active: Core | undefined;
+let activeName: CoreName | "module" | undefined;
+let jsCore: (() => CoreExports) | undefined;
 
 /**
- * Chooses the core used by every function of the library from then on: a precompiled
- * `WebAssembly.Module` (for hosts that forbid compiling at run time, such as Cloudflare workerd)
- * or the bytes of a core.wasm build. Without a call, the embedded release build is compiled on
- * first use.
+ * Chooses the core used by every function of the library from then on: "simd", "scalar" or "js"
+ * (the JavaScript core, in the portable entry only), a precompiled `WebAssembly.Module` (for hosts
+ * that forbid compiling at run time, such as Cloudflare workerd), or the bytes of a core.wasm build.
+ * Without a call, the best available core is chosen on first use: "simd" where the engine
+ * validates WebAssembly SIMD, "scalar" otherwise, and in the portable entry "js" where
+ * WebAssembly is missing or refuses to compile.
  */
-export function useCore(source: WebAssembly.Module | Uint8Array | ArrayBuffer): void {
-  active = bindCore(new WebAssembly.Instance(toModule(source), {}));
+export function useCore(source: CoreSource): void {
+  if (typeof source === "string") useNamed(source);
+  else activate(instantiate(toModule(source)), "module");
+}
+
+/** The active core, chosen and instantiated on first use. */
+export function core(): Core {
+  if (active === undefined) useBest();
+  return active as Core;
+}
+
+/** The name of the active core ("module" after useCore with a module or bytes), choosing it first if needed. */
+export function coreName(): CoreName | "module" {
+  core();
+  return activeName as CoreName | "module";
+}
+
+/** Makes the JavaScript core available to useCore("js") and as the fallback (bindings/portable.ts). */
+export function registerJsCore(instantiateJs: () => CoreExports): void {
+  jsCore = instantiateJs;
+}
+
+function activate(next: Core, name: CoreName | "module"): void {
+  active = next;
+  activeName = name;
+}
+
+function useNamed(name: string): void {
+  if (name === "simd") {
+    const bytes = decodeBase64(SIMD_CORE_BASE64);
+    if (!webAssembly().validate(bytes)) throw new Error('This engine cannot compile WebAssembly SIMD: use useCore("scalar")');
+    activate(instantiate(toModule(bytes)), "simd");
+  } else if (name === "scalar") {
+    activate(instantiate(toModule(decodeBase64(SCALAR_CORE_BASE64))), "scalar");
+  } else if (name === "js") {
+    if (jsCore === undefined) throw new Error(`The JavaScript core is not part of this entry: ${PORTABLE}`);
+    activate(bindCore(jsCore()), "js");
+  } else {
+    throw sourceError();
+  }
+}
+
+function useBest(): void {
+  try {
+    const simd = decodeBase64(SIMD_CORE_BASE64);
+    const [name, bytes]: [CoreName, Uint8Array<ArrayBuffer>] = webAssembly().validate(simd) ? ["simd", simd] : ["scalar", decodeBase64(SCALAR_CORE_BASE64)];
+    activate(instantiate(toModule(bytes)), name);
+  } catch (cause) {
+    if (jsCore === undefined) throw new Error(`Cannot start the WebAssembly core (${describe(cause)}): ${PORTABLE}`, { cause });
+    activate(bindCore(jsCore()), "js");
+  }
+}
+
+function webAssembly(): typeof WebAssembly {
+  const wasm = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
+  if (typeof wasm !== "object" || wasm === null) throw new Error("this JavaScript engine has no WebAssembly");
+  return wasm;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function instantiate(module: WebAssembly.Module): Core {
+  return bindCore(new (webAssembly().Instance)(module, {}).exports as unknown as CoreExports);
 }
 
 function toModule(source: WebAssembly.Module | Uint8Array | ArrayBuffer): WebAssembly.Module {
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
-    return new WebAssembly.Module(source as Uint8Array<ArrayBuffer>);
+    return new (webAssembly().Module)(source as Uint8Array<ArrayBuffer>);
   }
   // A Module from another realm (a vm context, a worker) fails instanceof but instantiates fine.
   if (source !== null && typeof source === "object" && Object.prototype.toString.call(source) === "[object WebAssembly.Module]") {
     return source;
   }
-  throw new TypeError('"source" must be a WebAssembly.Module, a Uint8Array or an ArrayBuffer');
+  throw sourceError();
 }
 
-/** The active core, instantiated from the embedded module on first use. */
-export function core(): Core {
-  if (active === undefined) useCore(decodeBase64(CORE_BASE64));
-  return active as Core;
+function sourceError(): TypeError {
+  return new TypeError('"source" must be "simd", "scalar", "js", a WebAssembly.Module, a Uint8Array or an ArrayBuffer');
 }

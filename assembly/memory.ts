@@ -32,10 +32,16 @@
 // │ SIGNATURE   │     64 │ sigv4.ts         │ output: the signature as lowercase hex                 │
 // │ STS         │    512 │ JS, sigv4.ts     │ the string to sign: JS writes the prefix (algorithm,   │
 // │             │        │                  │ date, scope, each + LF), the core appends the hex hash │
+// │ MEMO_CREQ   │    432 │ memo.ts          │ the leading blocks of the last canonical request       │
+// │             │        │                  │ signed and the hash state after each (see memo.ts)     │
+// │ MEMO_STS    │    144 │ memo.ts          │ key material: the inner HMAC midstate of the loaded    │
+// │             │        │                  │ key, the first block of the last string to sign and    │
+// │             │        │                  │ the state after it                                     │
 // │ INPUT       │  65536 │ JS               │ bytes passed in: data, keys, canonical request         │
 // ╘═════════════╧════════╧══════════════════╧═══════════════════════════════════════════════════════╛
 // Key material regions are zeroed by the core as soon as they are no longer needed, except
-// HMAC_KEY, which must survive between calls so that a cached signing key costs no extra blocks.
+// HMAC_KEY, which must survive between calls so that a cached signing key costs no extra blocks,
+// and MEMO_STS, which holds a state derived from it for the same reason.
 
 /** SHA-256 round constants K0..K63 (RFC 6234 §5.1, FIPS 180-4 §4.2.2). */
 export const K256: usize = memory.data<u32>([
@@ -78,6 +84,20 @@ export const SIGNATURE: usize = memory.data(64, 16);
 
 export const STS: usize = memory.data(512, 16);
 export const STS_SIZE: u32 = 512;
+
+/**
+ * A memo slot (memo.ts): the state it starts from (32) · block count (u32, padded to 16) ·
+ * `blocks` message blocks (64 each) · the state after each of them (32 each).
+ */
+export const MEMO_START: usize = 0;
+export const MEMO_COUNT: usize = 32;
+export const MEMO_BLOCKS_AT: usize = 48;
+/** Canonical-request blocks remembered: method, path, query and the first headers of most requests. */
+export const MEMO_CREQ_BLOCKS: u32 = 4;
+export const MEMO_CREQ: usize = memory.data(48 + 4 * 96, 16);
+/** String-to-sign blocks remembered: the first, which holds only algorithm, date and scope. */
+export const MEMO_STS_BLOCKS: u32 = 1;
+export const MEMO_STS: usize = memory.data(48 + 1 * 96, 16);
 
 export const INPUT: usize = memory.data(65536, 16);
 export const INPUT_SIZE: u32 = 65536;

@@ -7,9 +7,13 @@
 // by the TypeScript layer, which keeps every protocol string in one constants file; the core only
 // sees bytes and lengths.
 
-import { INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, CTX, CTX_SIZE, DIGEST, STS, STS_SIZE, SIGNATURE } from "./memory";
+import {
+  INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, CTX, CTX_SIZE, DIGEST, STS, STS_SIZE, SIGNATURE, IV256, BLOCK, HMAC_INNER,
+  MEMO_CREQ, MEMO_CREQ_BLOCKS, MEMO_STS, MEMO_STS_BLOCKS,
+} from "./memory";
 import { init, update, final } from "./sha256";
-import { loadKey, mac } from "./hmac";
+import { loadKey, mac, finish } from "./hmac";
+import { memoUpdate } from "./memo";
 
 const HEX_DIGITS: usize = memory.data<u8>([
   0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66,
@@ -57,23 +61,37 @@ export function deriveSigningKey(
 }
 
 /**
- * Finishes a canonical request whose earlier bytes (if any) were streamed with hashUpdate():
- * absorbs INPUT[0..lastLen), appends the hex SHA-256 to the string-to-sign prefix STS[0..prefixLen),
- * and writes hex(HMAC(kSigning, STS)) to SIGNATURE, under the key loaded by deriveSigningKey()
- * or restored into HMAC_KEY by the caller.
+ * From the canonical request's running hash in CTX: appends its hex SHA-256 to the string-to-sign
+ * prefix STS[0..prefixLen) and writes hex(HMAC(kSigning, STS)) to SIGNATURE, under the key loaded
+ * by deriveSigningKey() or restored into HMAC_KEY by the caller. The string to sign's first block
+ * goes through MEMO_STS: within one second, every request signed under one key and scope shares it.
+ */
+function finishSignature(prefixLen: u32): void {
+  final(DIGEST);
+  hex32(DIGEST, STS + prefixLen);
+  memoUpdate(MEMO_STS, MEMO_STS_BLOCKS, HMAC_INNER, BLOCK, STS, prefixLen + 64);
+  finish(DIGEST);
+  hex32(DIGEST, SIGNATURE);
+}
+
+/**
+ * Finishes a canonical request whose earlier bytes were streamed with hashUpdate(): absorbs
+ * INPUT[0..lastLen), then completes the string to sign and the signature (finishSignature).
  */
 export function signFinal(lastLen: u32, prefixLen: u32): void {
   assert(lastLen <= INPUT_SIZE, "signFinal: lastLen exceeds INPUT");
   assert(prefixLen + 64 <= STS_SIZE, "signFinal: prefix exceeds STS");
   update(INPUT, lastLen);
-  final(DIGEST);
-  hex32(DIGEST, STS + prefixLen);
-  mac(STS, prefixLen + 64, DIGEST);
-  hex32(DIGEST, SIGNATURE);
+  finishSignature(prefixLen);
 }
 
-/** The fused signature: canonical request INPUT[0..creqLen) to hex signature in one call. */
+/**
+ * The fused signature: canonical request INPUT[0..creqLen) to hex signature in one call. Its
+ * leading blocks go through MEMO_CREQ, so requests that start like the previous one skip them.
+ */
 export function sign(creqLen: u32, prefixLen: u32): void {
-  init();
-  signFinal(creqLen, prefixLen);
+  assert(creqLen <= INPUT_SIZE, "sign: creqLen exceeds INPUT");
+  assert(prefixLen + 64 <= STS_SIZE, "sign: prefix exceeds STS");
+  memoUpdate(MEMO_CREQ, MEMO_CREQ_BLOCKS, IV256, 0, INPUT, creqLen);
+  finishSignature(prefixLen);
 }

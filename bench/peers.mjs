@@ -24,6 +24,46 @@ export function ours(shape, credentials = CREDENTIALS, { cacheSize, payloadHashe
   return { signer, request, sign: (options) => signer.sign(request, options === undefined ? fixedDate : { ...fixedDate, ...options }).signature };
 }
 
+/**
+ * Shape a with nothing repeating from one call to the next: each call signs a path of its own
+ * (1024 of them, in turn) at a second of its own, so no canonical request shares its first
+ * block with the previous one and no string to sign shares its first block either. This is the
+ * case sigv4-wasm's midstate reuse cannot help (the fixed-date shapes repeat every block).
+ */
+const VARIED = 1024;
+const variedPath = (i) => `/items/${String(i).padStart(6, "0")}`;
+const variedDate = (i) => new Date(DATE.getTime() + i * 1000);
+const amz = (d) => d.toISOString().replace(/[-:]|\.\d{3}/g, "");
+
+export function oursVaried(shape, credentials = CREDENTIALS) {
+  const signer = new Signer({ credentials, region: shape.region, service: shape.service });
+  const calls = Array.from({ length: VARIED }, (_, i) => [
+    { method: shape.method, url: `https://${shape.host}${variedPath(i)}?${shape.query}`, headers: shape.headers },
+    { date: variedDate(i) },
+  ]);
+  let i = 0;
+  return () => {
+    const [request, options] = calls[i];
+    i = (i + 1) % VARIED;
+    return signer.sign(request, options).signature;
+  };
+}
+
+/** Like oursVaried; it formats each call's Date into X-Amz-Date itself, as sigv4-wasm must. */
+export function handwrittenVaried(shape, credentials = CREDENTIALS) {
+  const sign = createHandwrittenSigner();
+  const calls = Array.from({ length: VARIED }, (_, i) => [
+    { method: shape.method, host: shape.host, path: variedPath(i), query: shape.query, headers: shape.headers },
+    variedDate(i),
+  ]);
+  let i = 0;
+  return () => {
+    const [req, date] = calls[i];
+    i = (i + 1) % VARIED;
+    return sign(req, credentials, shape.region, shape.service, amz(date)).signature;
+  };
+}
+
 /** The hand-written node:crypto signer; x-amz-content-sha256 for S3 as the others send it. */
 export function handwritten(shape, credentials = CREDENTIALS, options) {
   const sign = createHandwrittenSigner(options);

@@ -4,7 +4,7 @@
 // ours for the same shape before timing; a peer that cannot match is left out of that shape, with
 // the reason printed and recorded. Async signers are awaited one call at a time (their latency).
 import { nodePayloadHasher } from "../dist/node-hasher.js";
-import { SHAPES, SHAPE_A, IAM_EXAMPLE_SIGNATURE, ours, handwritten, aws4Signer, smithyHashNode, smithySha256Js, aws4fetchSigner } from "./peers.mjs";
+import { SHAPES, SHAPE_A, IAM_EXAMPLE_SIGNATURE, ours, oursVaried, handwrittenVaried, handwritten, aws4Signer, smithyHashNode, smithySha256Js, aws4fetchSigner } from "./peers.mjs";
 import { runSuite } from "./harness.mjs";
 
 const REFERENCE = "node:crypto hand-written";
@@ -39,9 +39,19 @@ for (const [group, shape] of Object.entries(SHAPES)) {
   reference[group] = REFERENCE;
 }
 
+// Shape a again, with nothing repeating between calls (see oursVaried in peers.mjs).
+const VARIED_GROUP = "a′. IAM GET, a new path and a new second on every call";
+const varied = { "sigv4-wasm Signer": oursVaried(SHAPES[SHAPE_A]), [REFERENCE]: handwrittenVaried(SHAPES[SHAPE_A]) };
+for (let i = 0; i < 2048; i++) {
+  if (varied["sigv4-wasm Signer"]() !== varied[REFERENCE]()) throw new Error(`${VARIED_GROUP}: the two signers disagree on call ${i}`);
+}
+for (const [name, fn] of Object.entries(varied)) tasks.push({ group: VARIED_GROUP, name, fn });
+reference[VARIED_GROUP] = REFERENCE;
+
 await runSuite("signing", tasks, reference, {
   notes: [
     "Fixed date 20150830T123600Z, AWS example credentials AKIDEXAMPLE; one credential, so every signer's key cache hits after the first call.",
+    "sigv4-wasm reuses hash midstates for the leading blocks a canonical request or string to sign shares with the previous one (assembly/memo.ts): the fixed-date shapes repeat every block from call to call, shape a′ repeats none, which shows the cost without that reuse.",
     "Shape a is the AWS IAM ListUsers example; every signer reproduces its published signature 5d672d79…b5d7.",
     "nodePayloadHasher (sigv4-wasm/node, opt-in) hands bodies of 1 KiB and more to node:crypto; the 594 B body of shape b stays in the core.",
     "Shape c: every signer hashes the 1 MiB body inside the timed call (aws4fetch through crypto.subtle.digest, passed as x-amz-content-sha256).",

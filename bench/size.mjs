@@ -1,5 +1,5 @@
 // Shipped size: each entry bundled with esbuild (--bundle --minify --format=esm --target=es2020),
-// minified and gzipped (level 9) bytes, beside the raw release core.wasm. sigv4-wasm's entry is
+// minified and gzipped (level 9) bytes, beside the raw core.wasm builds. sigv4-wasm's entry is
 // dist/index.js, JS plus the embedded WASM (base64). Peers are bundled from a one-line entry that
 // re-exports what a signer or hasher needs, preferring their ESM builds (module field, import
 // condition) so they can be tree-shaken; node builtins stay external (platform node), so signers
@@ -26,6 +26,8 @@ const ENTRIES = [
   ["sigv4-wasm (dist/index.js: everything, JS + embedded WASM)", `export * from "./dist/index.js";`, "browser"],
   ["sigv4-wasm, Signer only", `export { Signer } from "./dist/index.js";`, "browser"],
   ["sigv4-wasm, sha256 only", `export { sha256 } from "./dist/index.js";`, "browser"],
+  ["sigv4-wasm/portable (everything, with the JavaScript core)", `export * from "./dist/portable.js";`, "browser"],
+  ["sigv4-wasm embedded cores alone (SIMD + scalar, base64)", `export * from "./dist/wasm/module.generated.js";`, "browser"],
   ["aws4 (node:crypto, CJS)", `export { default } from "aws4";`, "node"],
   ["aws4fetch (WebCrypto)", `export { AwsV4Signer } from "aws4fetch";`, "node"],
   ["@smithy/signature-v4 (no hash)", `export { SignatureV4 } from "@smithy/signature-v4";`, "node"],
@@ -44,8 +46,10 @@ for (const [name, contents, platform] of ENTRIES) {
     rows.push({ name, entry: contents, platform, error: String(error.message ?? error).split("\n")[0] });
   }
 }
-const wasm = readFileSync(new URL("../build/release/core.wasm", import.meta.url));
-rows.push({ name: "sigv4-wasm build/release/core.wasm (raw binary)", entry: "build/release/core.wasm", platform: "", minifiedBytes: wasm.length, gzippedBytes: gzip(wasm) });
+for (const [name, path] of [["scalar", "build/release/core.wasm"], ["SIMD", "build/simd/core.wasm"]]) {
+  const wasm = readFileSync(new URL(`../${path}`, import.meta.url));
+  rows.push({ name: `sigv4-wasm ${path} (${name} core, raw binary)`, entry: path, platform: "", minifiedBytes: wasm.length, gzippedBytes: gzip(wasm) });
+}
 
 for (const r of rows) console.log(r.error ? `${r.name}: not bundled (${r.error})` : `${r.name}: ${r.minifiedBytes} B minified, ${r.gzippedBytes} B gzipped`);
 writeResult("size", {

@@ -34,7 +34,7 @@ describe("npm run bench:smoke", () => {
   it("runs every suite and the report", () => {
     const run = spawnSync("npm", ["run", "--silent", "bench:smoke"], { cwd: root, encoding: "utf8", timeout: 240_000 });
     expect(run.status, run.stderr).toBe(0);
-    for (const suite of ["primitives", "signing", "many-credentials", "memory", "size", "cold-start"]) {
+    for (const suite of ["primitives", "signing", "cores", "many-credentials", "memory", "size", "cold-start"]) {
       const result = JSON.parse(readFileSync(`${root}bench/results-smoke/${suite}.json`, "utf8"));
       expect(result.suite).toBe(suite);
       expect(result.rows.length).toBeGreaterThan(0);

@@ -1,0 +1,71 @@
+// The three cores side by side, through their raw exports (the TypeScript layer is the same for
+// all of them): the WASM-SIMD build (what engines with WebAssembly SIMD run), the scalar WASM
+// build (the fallback where SIMD does not validate) and the JavaScript translation of the scalar
+// build (the portable entry's fallback where there is no WebAssembly at all: Rhino, QuickJS,
+// Hermes, node --jitless). The reference of each group is the SIMD core; hash-wasm is timed
+// beside them on the bulk hash (its one-shot sha256 on a reused hasher).
+import { createHash } from "node:crypto";
+import { createSHA256 } from "hash-wasm";
+import { SIMD_CORE_BASE64, SCALAR_CORE_BASE64 } from "../dist/wasm/module.generated.js";
+import { decodeBase64 } from "../dist/wasm/base64.js";
+import { instantiate as instantiateJs } from "../dist/wasm/js-core.generated.js";
+import { bindCore } from "../dist/wasm/abi.js";
+import { runSuite } from "./harness.mjs";
+
+const wasm = (base64) => bindCore(new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(base64)), {}).exports);
+const CORES = { "SIMD core": wasm(SIMD_CORE_BASE64), "scalar core": wasm(SCALAR_CORE_BASE64), "JavaScript core": bindCore(instantiateJs()) };
+const REFERENCE = "SIMD core";
+const hex = (bytes) => Buffer.from(bytes).toString("hex");
+const data = new Uint8Array(1 << 20).map((_, i) => (i * 131 + 7) & 0xff);
+
+/** SHA-256 of data[0..n) through INPUT, chunk by chunk, as the library feeds the core. */
+function hashWith(c, n) {
+  c.fn.hashInit();
+  for (let off = 0; off < n; off += c.inputSize) {
+    const len = Math.min(c.inputSize, n - off);
+    c.mem.set(data.subarray(off, off + len), c.input);
+    c.fn.hashUpdate(len);
+  }
+  c.fn.hashFinal();
+  return c.mem.slice(c.digest, c.digest + 32);
+}
+
+// A signature: shape b's size of canonical request (about 600 bytes) under a loaded key, with a
+// new first byte every call so no midstate is reused.
+const creq = new TextEncoder().encode("POST\n/\n\ncontent-type:application/x-amz-json-1.1\n" + "x".repeat(560));
+const prefix = new TextEncoder().encode("AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-west-2/kms/aws4_request\n");
+function signer(c) {
+  c.mem.set(new Uint8Array(32).fill(7), c.input);
+  c.fn.hmacLoadKey(32);
+  c.mem.set(prefix, c.sts);
+  let i = 0;
+  return () => {
+    c.mem.set(creq, c.input);
+    c.mem[c.input] = 65 + (i++ & 15);
+    c.fn.sign(creq.length, prefix.length);
+    return c.mem.slice(c.signature, c.signature + 64);
+  };
+}
+
+const tasks = [];
+const reference = {};
+for (const [label, n] of [["sha256 1 KiB", 1024], ["sha256 1 MiB", 1 << 20]]) {
+  const expected = createHash("sha256").update(data.subarray(0, n)).digest("hex");
+  for (const [name, c] of Object.entries(CORES)) {
+    if (hex(hashWith(c, n)) !== expected) throw new Error(`${label} / ${name}: wrong digest`);
+    tasks.push({ group: label, name, fn: () => hashWith(c, n) });
+  }
+  const hw = await createSHA256();
+  tasks.push({ group: label, name: "hash-wasm createSHA256 (reused)", fn: () => (hw.init(), hw.update(data.subarray(0, n)), hw.digest("binary")) });
+  reference[label] = REFERENCE;
+}
+const SIGN = "signature of a 607-byte canonical request (loaded key)";
+const signatures = Object.entries(CORES).map(([name, c]) => [name, signer(c)]);
+const first = signatures.map(([, fn]) => Buffer.from(fn()).toString());
+if (new Set(first).size !== 1) throw new Error(`${SIGN}: the cores disagree`);
+for (const [name, fn] of signatures) tasks.push({ group: SIGN, name, fn });
+reference[SIGN] = REFERENCE;
+
+await runSuite("cores", tasks, reference, {
+  notes: ["Raw core exports, no TypeScript layer: the JavaScript core is what sigv4-wasm/portable and the script bundle fall back to where WebAssembly is missing."],
+});

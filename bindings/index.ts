@@ -4,7 +4,7 @@ export { sha256, sha256Hex, Sha256 } from "./sha256.js";
 export { hmacSha256 } from "./hmac.js";
 export { deriveSigningKey, signingKeyChain, type SigningKeyChain } from "./signing-key.js";
 export { toHex, toBase64 } from "./bytes.js";
-export { useCore } from "./wasm/instance.js";
+export { useCore, coreName, type CoreName, type CoreSource } from "./wasm/instance.js";
 export { warmUp } from "./warm-up.js";
 export { SigningError, type SigningErrorCode } from "./errors.js";
 export { sign, presign, Signer, type SignedRequest, type PresignedRequest, type SignerConfig } from "./signer.js";

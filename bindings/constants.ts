@@ -61,3 +61,75 @@ export const UNSIGNED_HEADER_PREFIX = "proxy-";
 
 /** Services whose requests follow the S3 rules (single encoding, no normalisation, content hash header). */
 export const S3_SERVICES: readonly string[] = ["s3", "s3-express", "s3-outposts", "s3-object-lambda"];
+
+// ==== Verification of incoming requests (bindings/verify/) ====================================
+// The names a verifier reads and the wording AWS services answer with. Sources, for each group below:
+//   - IAM User Guide, "Troubleshoot signed requests for AWS APIs" (the scope and clock messages);
+//   - AWS "Common Errors" of the service API references (codes and HTTP statuses);
+//   - error bodies recorded from AWS services in public issue threads and test suites: DynamoDB
+//     (mhart/dynalite, 2013), STS (boto/boto3#756, an STS wire oracle), SES (brendanhay/amazonka#316),
+//     API Gateway (the hashed-Authorization messages), S3 (aws/aws-cli#5464, bryanjos/aws_auth#31,
+//     OpenStack Swift s3api and S3 emulators that replay S3's bodies).
+
+// ---- What a verifier reads -------------------------------------------------------------------
+
+/** The header that carries the request time when x-amz-date is absent (IAM: "Handling dates"). */
+export const DATE_HEADER = "date";
+/** The query parameter a presigner may hoist x-amz-content-sha256 into (@aws-sdk/s3-request-presigner). */
+export const Q_CONTENT_SHA256 = "X-Amz-Content-Sha256";
+/** Default clock skew, in seconds: AWS accepts requests within 15 minutes of their time stamp. */
+export const DEFAULT_MAX_SKEW_SECONDS = 900;
+/** x-amz-content-sha256 values S3 accepts besides a hash (the S3 InvalidArgument message lists them). */
+export const S3_PAYLOAD_MARKERS: readonly string[] = [
+  "UNSIGNED-PAYLOAD",
+  "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
+  "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+  "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER",
+  "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD",
+  "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER",
+];
+
+// ---- AWS services other than S3 (query and JSON protocols) ------------------------------------
+
+export const MSG_MISSING_TOKEN = "Request is missing Authentication Token";
+export const MSG_INVALID_CLIENT_TOKEN = "The security token included in the request is invalid.";
+export const MSG_SIGNATURE_MISMATCH =
+  "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+export const MSG_CANONICAL_INTRO = "The Canonical String for this request should have been";
+export const MSG_STRING_TO_SIGN_INTRO = "The String-to-Sign should have been";
+export const MSG_HASHED = "(Hashed with SHA-256 and encoded with Base64)";
+export const MSG_REQUIRES_DATE = "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
+export const MSG_HOST_UNSIGNED = "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.";
+export const MSG_CREDENTIAL_PARTS = "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term,";
+export const MSG_REEXAMINE_QUERY = "Re-examine the query-string parameters.";
+export const MSG_REQUEST_EXPIRED = "Request has expired.";
+export const ISO_8601_LINK = "http://en.wikipedia.org/wiki/ISO_8601";
+
+// ---- Amazon S3 --------------------------------------------------------------------------------
+
+export const S3_MSG_ACCESS_DENIED = "Access Denied";
+export const S3_MSG_SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you provided. Check your key and signing method.";
+export const S3_MSG_UNKNOWN_KEY = "The AWS Access Key Id you provided does not exist in our records.";
+export const S3_MSG_INVALID_TOKEN = "The provided token is malformed or otherwise invalid.";
+export const S3_MSG_MALFORMED = "The authorization header is malformed; ";
+export const S3_MSG_COMPONENTS = "the authorization header requires three components: Credential, SignedHeaders, and Signature.";
+export const S3_MSG_CREDENTIAL_SHAPE = 'the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".';
+export const S3_MSG_QUERY_CREDENTIAL = "Error parsing the X-Amz-Credential parameter; ";
+export const S3_MSG_UNSUPPORTED_TYPE = "Unsupported Authorization Type";
+export const S3_MSG_SIGV2 = "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.";
+export const S3_MSG_NO_DATE = "AWS authentication requires a valid Date or x-amz-date header";
+export const S3_MSG_SKEWED = "The difference between the request time and the current time is too large.";
+export const S3_MSG_HEADERS_NOT_SIGNED = "There were headers present in the request which were not signed";
+export const S3_MSG_MISSING_CONTENT_SHA256 = "Missing required header for this request: x-amz-content-sha256";
+export const S3_MSG_CONTENT_SHA256_MISMATCH = "The provided 'x-amz-content-sha256' header does not match what was computed.";
+export const S3_MSG_QUERY_REQUIRED =
+  "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.";
+export const S3_MSG_QUERY_ALGORITHM = 'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"';
+export const S3_MSG_QUERY_DATE = `X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"`;
+export const S3_MSG_EXPIRED = "Request has expired";
+export const S3_MSG_NOT_YET_VALID = "Request is not yet valid";
+
+// Both families: the limits of X-Amz-Expires (S3's AuthorizationQueryParametersError wording).
+export const MSG_EXPIRES_NOT_NUMBER = "X-Amz-Expires should be a number";
+export const MSG_EXPIRES_NEGATIVE = "X-Amz-Expires must be non-negative";
+export const MSG_EXPIRES_TOO_LONG = "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds";

@@ -147,6 +147,12 @@ function checkHasher(hasher: PayloadHasher | undefined): PayloadHasher | undefin
   return hasher;
 }
 
+/** The canonicalisation defaults of a service (the table above): S3 encodes the path once and keeps it as it is. */
+export function serviceRules(service: string): { uriEncoding: UriEncoding; normalizePath: boolean } {
+  const s3 = S3_SERVICES.includes(service);
+  return { uriEncoding: s3 ? "single" : "double", normalizePath: !s3 };
+}
+
 /** The same settings under other credentials (checked). */
 export function withCredentials(s: Settings, credentials: Credentials): Settings {
   return { ...s, credentials: checkCredentials(credentials) };
@@ -159,12 +165,13 @@ export function resolveSettings(options: SignOptions | PresignOptions, location:
   const region = checkScopeElement(options.region, "options.region");
   const service = checkScopeElement(options.service, "options.service");
   const s3 = S3_SERVICES.includes(service);
+  const rules = serviceRules(service);
   return {
     credentials,
     region,
     service,
-    uriEncoding: oneOf(options.uriEncoding, ["double", "single"], s3 ? "single" : "double", "options.uriEncoding"),
-    normalizePath: flag(options.normalizePath, !s3, "options.normalizePath"),
+    uriEncoding: oneOf(options.uriEncoding, ["double", "single"], rules.uriEncoding, "options.uriEncoding"),
+    normalizePath: flag(options.normalizePath, rules.normalizePath, "options.normalizePath"),
     contentSha256Header: location === "header" && flag((options as SignOptions).contentSha256Header, s3, "options.contentSha256Header"),
     payload: options.payload,
     payloadHasher: checkHasher(options.payloadHasher),

@@ -10,6 +10,8 @@ export interface CommandResult {
   stdout: string;
   /** Notes and --verbose traces. */
   stderr?: string;
+  /** The exit status when the command ran but its answer is "no" (verify: a refused request); default 0. */
+  status?: number;
 }
 
 export interface Command {

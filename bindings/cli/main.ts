@@ -14,8 +14,10 @@ import { signCommand } from "./commands/sign.js";
 import { presignCommand } from "./commands/presign.js";
 import { deriveKeyCommand } from "./commands/derive-key.js";
 import { hmacCommand } from "./commands/hmac.js";
+import { verifyCommand } from "./commands/verify.js";
+import { explainCommand } from "./commands/explain.js";
 
-const COMMANDS: readonly Command[] = [signCommand, presignCommand, deriveKeyCommand, hmacCommand];
+const COMMANDS: readonly Command[] = [signCommand, presignCommand, deriveKeyCommand, hmacCommand, verifyCommand, explainCommand];
 
 const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
@@ -90,7 +92,7 @@ function main(argv: readonly string[], env: Env): Outcome {
   if (asksForHelp(command, rest)) return { status: EXIT_OK, stdout: command.help, stderr: "" };
   try {
     const result = command.run(rest, env);
-    return { status: EXIT_OK, stdout: result.stdout, stderr: result.stderr ?? "" };
+    return { status: result.status ?? EXIT_OK, stdout: result.stdout, stderr: result.stderr ?? "" };
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message, command.name);
     if (e instanceof SigningError) return { status: EXIT_FAILURE, stdout: "", stderr: `sigv4: ${e.code}: ${e.message}\n` };

@@ -1,0 +1,47 @@
+// The performance goals of the project, each checked against the figures of one run of the
+// suites (bench/results/*.json): report.mjs puts this table at the top of BENCHMARKS.md. A goal
+// whose figures are missing says so; nothing here is estimated.
+
+const byName = (results) => Object.fromEntries(results.map((r) => [r.suite, r]));
+const row = (suite, group, name) => suite?.rows.find((r) => (group === undefined || r.group.startsWith(group)) && r.name === name);
+const x = (n) => `${n.toFixed(2)}×`;
+
+/** [goal, measured, met] rows; `measured` is undefined where a suite did not produce the figure. */
+export function goals(results) {
+  const r = byName(results);
+  const ratio = (suite, group, name) => row(r[suite], group, name)?.ratio;
+  const between = (suite, group, a, b) => {
+    const ra = ratio(suite, group, a);
+    const rb = ratio(suite, group, b);
+    return ra === undefined || rb === undefined ? undefined : ra / rb;
+  };
+  const ours = "sigv4-wasm Signer";
+  const out = [];
+  const add = (goal, value, limit, format = x) => out.push([goal, value === undefined ? undefined : format(value), value === undefined ? undefined : value <= limit]);
+
+  add("sign (a) ≤ 0.5× the hand-written node:crypto signer", ratio("signing", "a.", ours), 0.5);
+  add("sign (a′, nothing repeats) ≤ 0.5× the hand-written node:crypto signer", ratio("signing", "a′.", ours), 0.5);
+  add("sign (b) ≤ 0.8× the hand-written node:crypto signer", ratio("signing", "b.", ours), 0.8);
+  for (const shape of ["a.", "b."]) {
+    add(`sign (${shape[0]}) ≥ 2.5× faster than aws4 (our time ÷ aws4's ≤ 0.4)`, between("signing", shape, ours, "aws4"), 0.4);
+    add(`sign (${shape[0]}) ≥ 5× faster than @smithy/signature-v4 + hash-node (≤ 0.2)`, between("signing", shape, ours, "@smithy/signature-v4 + hash-node"), 0.2);
+  }
+  add("SHA-256 bulk (1 MiB), SIMD core ≤ 0.7× hash-wasm's time", between("cores", "sha256 1 MiB", "SIMD core", "hash-wasm createSHA256 (reused)"), 0.7);
+  add("SHA-256 bulk (1 MiB), scalar core ≤ hash-wasm's time (the scalar goal is ≤ 10 cycles/byte; see the cores suite)", between("cores", "sha256 1 MiB", "scalar core", "hash-wasm createSHA256 (reused)"), 1.0);
+  add("SHA-256 of 64 B ≤ 0.5× node:crypto", ratio("primitives", "sha256 64 B", "sigv4-wasm sha256"), 0.5);
+  add("HMAC-SHA256 of 200 B ≤ 0.5× node:crypto", ratio("primitives", "hmac", "sigv4-wasm hmacSha256"), 0.5);
+  add("signing-key derivation ≤ 0.5× node:crypto", ratio("primitives", "sign", "sigv4-wasm deriveSigningKey"), 0.5);
+  add("(c) pure WASM: SHA-256 of 1 MiB within 1.0× of hash-wasm's time", between("primitives", "sha256 1 MiB", "sigv4-wasm sha256", "hash-wasm createSHA256 (reused)"), 1.0);
+  add("(c) with the opt-in nodePayloadHasher within 1.05× of the node:crypto signer", ratio("signing", "c.", `${ours} + nodePayloadHasher (opt-in)`), 1.05);
+  add(
+    "1000 credentials: a key-cache miss ≤ 1.5× a hit",
+    between("many-credentials", undefined, "sigv4-wasm Signer, cacheSize 64 (misses)", "sigv4-wasm Signer, cacheSize 2000 (hits)"),
+    1.5,
+  );
+  const heap = r.memory?.rows.filter((m) => m.name === ours).map((m) => m.heapBytesPerOp);
+  add("JS heap ≤ 1.5 KB per signature (the larger of shapes a and b)", heap?.length ? Math.max(...heap) : undefined, 1536, (b) => `${Math.round(b).toLocaleString("en-US")} B`);
+  const bundle = row(r.size, undefined, "sigv4-wasm (dist/index.js: everything, JS + embedded WASM)");
+  add("bundle (JS + every embedded core) ≤ 20 KB minified", bundle?.minifiedBytes, 20_000, (b) => `${b.toLocaleString("en-US")} B`);
+  add("bundle (JS + every embedded core) ≤ 8 KB gzipped", bundle?.gzippedBytes, 8_000, (b) => `${b.toLocaleString("en-US")} B`);
+  return out;
+}

@@ -7,6 +7,7 @@ import { encodeUtf8 } from "../utf8.js";
 
 const HEX = "0123456789ABCDEF";
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
+const UNRESERVED_OR_SLASH = /^[A-Za-z0-9\-._~/]*$/;
 
 function isUnreserved(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e;
@@ -36,8 +37,8 @@ export type EncodeMode =
 
 /** Encodes `text` per UriEncode; `field` names the input in errors about malformed escapes. */
 export function uriEncode(text: string, mode: EncodeMode, field: string): string {
-  if (UNRESERVED_ONLY.test(text)) return text;
   const keepSlash = mode === "raw-path" || mode === "encoded-path";
+  if ((keepSlash ? UNRESERVED_OR_SLASH : UNRESERVED_ONLY).test(text)) return text;
   const decode = mode === "encoded-path" || mode === "encoded-component";
   let out = "";
   for (let i = 0; i < text.length; i++) {

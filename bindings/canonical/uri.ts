@@ -15,6 +15,8 @@ export type UriEncoding = "double" | "single";
  * '/' where the path had one or ended in a dot segment (so /a/b/.. → /a/, as WHATWG URL does).
  */
 export function normalizePath(path: string): string {
+  // Most paths have nothing to remove: no empty segment and no segment starting with '.'.
+  if (path.startsWith("/") && !path.includes("//") && !path.includes("/.")) return path;
   const segments = path.split("/");
   const out: string[] = [];
   for (const segment of segments) {

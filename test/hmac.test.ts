@@ -3,7 +3,8 @@ import { createHmac } from "node:crypto";
 import { describe, it, expect, beforeAll } from "vitest";
 import { CORES } from "./cores.js";
 import { useCore, core } from "../bindings/wasm/instance.js";
-import { hmacSha256 } from "../bindings/hmac.js";
+import { hmacSha256, HmacSha256Key } from "../bindings/hmac.js";
+import { sign } from "../bindings/signer.js";
 import { Sha256 } from "../bindings/sha256.js";
 import { toHex } from "../bindings/bytes.js";
 
@@ -99,5 +100,28 @@ describe.each(CORES)("HMAC-SHA256, %s core", (_name, module) => {
     expect(Buffer.compare(key, keyCopy)).toBe(0);
     expect(Buffer.compare(data, dataCopy)).toBe(0);
     expect(toHex(stream.update("c").digest())).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"); // FIPS 180-4 "abc"
+  });
+});
+
+describe.each(CORES)("HmacSha256Key (%s core)", (_name, c) => {
+  beforeAll(() => useCore(c));
+
+  it("gives node:crypto's MACs for keys of every length class, interleaved with other keys and signing", () => {
+    const keys = ["", "k", "x".repeat(64), "y".repeat(65), new Uint8Array(200).fill(9)];
+    const objects = keys.map((k) => new HmacSha256Key(k));
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < keys.length; i++) {
+        const data = "message ".repeat(round * 20 + i);
+        expect(toHex(objects[i].mac(data))).toBe(createHmac("sha256", keys[i]).update(data).digest("hex"));
+        expect(toHex(hmacSha256("other", data))).toBe(createHmac("sha256", "other").update(data).digest("hex"));
+      }
+      sign({ url: "https://example.amazonaws.com/" }, { credentials: { accessKeyId: "AKID", secretAccessKey: "s" }, region: "us-east-1", service: "x" });
+    }
+  });
+
+  it("refuses to MAC after destroy()", () => {
+    const key = new HmacSha256Key("secret");
+    key.destroy();
+    expect(() => key.mac("data")).toThrow(/destroy/);
   });
 });

@@ -72,6 +72,15 @@ function batch(fn, k, isAsync) {
   return new Function("fn", "sink", loop)(fn, sink);
 }
 
+/**
+ * n calls of a synchronous fn, in a loop compiled for this fn alone (as batch() does for timing):
+ * a loop shared by several signers would be megamorphic, which keeps the engine from inlining
+ * and from eliding the allocations of whichever signer it measures.
+ */
+export function loopOf(fn) {
+  return new Function("fn", "sink", "return function run(n) { let r; for (let i = 0; i < n; i++) r = fn(); sink.v = r; }")(fn, sink);
+}
+
 /** Calls fn for about CALIBRATE_MS and returns { isAsync, k }. */
 async function calibrate(fn) {
   const isAsync = isThenable(fn());

@@ -2,7 +2,8 @@
 // (npm run bench:memory passes --min- and --max-semi-space-size=64) so a measuring window holds no GC.
 //
 // 1. JS heap bytes allocated per signature, shapes a and b: after a warm-up, gc(), then a window
-//    of n signatures (n sized to about 16 MB of allocation) and the heapUsed delta ÷ n; the
+//    of n signatures (n sized to about 16 MB of allocation), in a loop compiled for each signer
+//    alone (harness.mjs loopOf, as the timing suites do), and the heapUsed delta ÷ n; the
 //    smallest of 3 windows is kept. A PerformanceObserver watches for GC inside a window: if one
 //    ran, the figure is only a lower bound and is marked so. arrayBuffers (Buffer/ArrayBuffer
 //    backing stores, outside the V8 heap) is reported beside it.
@@ -12,7 +13,7 @@ import { PerformanceObserver } from "node:perf_hooks";
 import { sha256 } from "../dist/index.js";
 import { core } from "../dist/wasm/instance.js";
 import { SHAPES, SHAPE_A, SHAPE_B, SHAPE_C, ours, handwritten, aws4Signer, smithyHashNode } from "./peers.mjs";
-import { writeResult, fmt, SMOKE } from "./harness.mjs";
+import { writeResult, fmt, SMOKE, loopOf } from "./harness.mjs";
 
 if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc (npm run bench:memory)");
 
@@ -20,13 +21,13 @@ let gcsInWindow = 0;
 new PerformanceObserver((list) => (gcsInWindow += list.getEntries().length)).observe({ entryTypes: ["gc"] });
 const flushObserver = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function window(fn, n, isAsync) {
+async function window(fn, n, isAsync, run) {
   globalThis.gc();
   await flushObserver();
   gcsInWindow = 0;
   const before = process.memoryUsage();
   if (isAsync) for (let i = 0; i < n; i++) await fn();
-  else for (let i = 0; i < n; i++) fn();
+  else run(n);
   const after = process.memoryUsage();
   await flushObserver();
   return { heap: (after.heapUsed - before.heapUsed) / n, arrayBuffers: (after.arrayBuffers - before.arrayBuffers) / n, gcs: gcsInWindow };
@@ -34,12 +35,13 @@ async function window(fn, n, isAsync) {
 
 async function allocation(fn) {
   const isAsync = typeof fn()?.then === "function";
+  const run = loopOf(fn);
   const warmUpEnd = performance.now() + (SMOKE ? 10 : 150);
-  while (performance.now() < warmUpEnd) for (let i = 0; i < 100; i++) isAsync ? await fn() : fn();
-  const probe = await window(fn, 500, isAsync);
+  while (performance.now() < warmUpEnd) isAsync ? await fn() : run(100);
+  const probe = await window(fn, 500, isAsync, run);
   const n = SMOKE ? 100 : Math.max(500, Math.min(100_000, Math.round(16e6 / Math.max(probe.heap, 1))));
   const windows = [];
-  for (let i = 0; i < 3; i++) windows.push(await window(fn, n, isAsync));
+  for (let i = 0; i < 3; i++) windows.push(await window(fn, n, isAsync, run));
   const best = windows.reduce((a, b) => (b.heap < a.heap ? b : a));
   return { n, heapBytesPerOp: Math.max(0, best.heap), arrayBufferBytesPerOp: Math.max(0, best.arrayBuffers), gcDuringWindow: best.gcs > 0 };
 }
@@ -89,7 +91,7 @@ const grew = growth.filter((g) => g.grewBy !== 0);
 writeResult("memory", {
   kind: "memory",
   method:
-    "heap bytes per signature: after ≥150 ms warm-up, gc(), then a window of n signatures (≈16 MB of allocation), " +
+    "heap bytes per signature: after ≥150 ms warm-up, gc(), then a window of n signatures (≈16 MB of allocation) in a loop compiled for that signer alone, " +
     "process.memoryUsage().heapUsed delta ÷ n, smallest of 3 windows; node --expose-gc --min-semi-space-size=64 --max-semi-space-size=64 so no GC runs inside a window " +
     "(a window with a GC is marked as a lower bound). WASM memory: core memory.buffer.byteLength before/after the calls; JS heap retained = heapUsed after gc() minus before (a leak check, not allocation)",
   rows,

@@ -2,6 +2,12 @@
 
 import { SCOPE_TERMINATOR } from "./constants.js";
 
+// A signer builds the same scope for every request of a day: the last one is reused.
+let last = { shortDate: "", region: "", service: "", scope: "" };
+
 export function credentialScope(shortDate: string, region: string, service: string): string {
-  return shortDate + "/" + region + "/" + service + "/" + SCOPE_TERMINATOR;
+  if (shortDate !== last.shortDate || region !== last.region || service !== last.service) {
+    last = { shortDate, region, service, scope: shortDate + "/" + region + "/" + service + "/" + SCOPE_TERMINATOR };
+  }
+  return last.scope;
 }

@@ -7,7 +7,7 @@ import { resolveSettings, withCredentials, type SignOptions, type PresignOptions
 import { prepareRequest, trimAll, type HttpRequest, type Header, type PreparedRequest } from "./request.js";
 import { signingDate, type SigningDate, type DateInput } from "./date.js";
 import { canonicalUri } from "./canonical/uri.js";
-import { parseQuery, canonicalQuery, type QueryPair } from "./canonical/query.js";
+import { parseQuery, canonicalQuery, canonicalQueryOf, type QueryPair } from "./canonical/query.js";
 import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
 import { canonicalRequest } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
@@ -117,11 +117,11 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   return { s, date, req, payload, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 
-function canonicalFor(job: Job, query: QueryPair[], headers: CanonicalHeaders): string {
+function canonicalFor(job: Job, query: string, headers: CanonicalHeaders): string {
   return canonicalRequest({
     method: job.req.method,
     uri: canonicalUri(job.req.path, job.s.uriEncoding, job.s.normalizePath),
-    query: canonicalQuery(query),
+    query,
     headers: headers.block,
     signedHeaders: headers.signedHeaders,
     payloadHash: job.payload,
@@ -148,7 +148,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   if (s.contentSha256Header || job.declared !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
   if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token, trimAll(token)));
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));
-  const creq = canonicalFor(job, parseQuery(req.query), canonical);
+  const creq = canonicalFor(job, canonicalQueryOf(req.query), canonical);
   const signing = signCanonical(s, date, scope, creq, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
   headers.push(added(AUTHORIZATION, authorization));
@@ -187,7 +187,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   ];
   const tokenParam = token === undefined ? undefined : param(Q_SECURITY_TOKEN, token);
   if (tokenParam !== undefined && s.sessionToken === "signed") auth.push(tokenParam);
-  const creq = canonicalFor(job, parseQuery(req.query).concat(auth), canonical);
+  const creq = canonicalFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical);
   const signing = signCanonical(s, date, scope, creq, cache);
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
   auth.push([Q_SIGNATURE, signing.signature]);

@@ -5,7 +5,11 @@
 
 import { ALGORITHM } from "./constants.js";
 
+// The same for every request of a second under one scope: the last one is reused.
+let last = { amzDate: "", scope: "", prefix: "" };
+
 /** The first three lines, each ending in \n. */
 export function stringToSignPrefix(amzDate: string, scope: string): string {
-  return ALGORITHM + "\n" + amzDate + "\n" + scope + "\n";
+  if (amzDate !== last.amzDate || scope !== last.scope) last = { amzDate, scope, prefix: ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" };
+  return last.prefix;
 }

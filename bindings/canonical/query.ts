@@ -37,6 +37,49 @@ function isSorted(pairs: readonly QueryPair[]): boolean {
   return true;
 }
 
+// A query of unreserved characters, each pair with one '=', none empty: encoding changes nothing.
+const PLAIN_QUERY = /^[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~]*(?:&[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~]*)*$/;
+
+/** Compares raw[a0..a1) with raw[b0..b1) by UTF-16 code units (byte order for ASCII). */
+function compareRanges(raw: string, a0: number, a1: number, b0: number, b1: number): number {
+  for (; a0 < a1 && b0 < b1; a0++, b0++) {
+    const d = raw.charCodeAt(a0) - raw.charCodeAt(b0);
+    if (d !== 0) return d;
+  }
+  return a1 - a0 - (b1 - b0);
+}
+
+/** True when the plain query's pairs are in canonical order already (by name, then value), read in place. */
+function plainIsSorted(raw: string): boolean {
+  let start = 0;
+  let previous = -1;
+  let previousEq = -1;
+  let previousEnd = -1;
+  while (start < raw.length) {
+    let end = raw.indexOf("&", start);
+    if (end < 0) end = raw.length;
+    const eq = raw.indexOf("=", start);
+    if (previous >= 0) {
+      const byName = compareRanges(raw, previous, previousEq, start, eq);
+      if (byName > 0 || (byName === 0 && compareRanges(raw, previousEq + 1, previousEnd, eq + 1, end) > 0)) return false;
+    }
+    previous = start;
+    previousEq = eq;
+    previousEnd = end;
+    start = end + 1;
+  }
+  return true;
+}
+
+/**
+ * The canonical query string of a raw query. Most clients send one that is canonical already
+ * (unreserved characters, sorted): it is checked in place and returned as it is.
+ */
+export function canonicalQueryOf(raw: string): string {
+  if (raw === "" || (PLAIN_QUERY.test(raw) && plainIsSorted(raw))) return raw;
+  return canonicalQuery(parseQuery(raw));
+}
+
 /** The canonical query string of encoded pairs (most clients send them sorted already: no copy then). */
 export function canonicalQuery(pairs: QueryPair[]): string {
   const sorted = isSorted(pairs) ? pairs : pairs.slice().sort(comparePairs);

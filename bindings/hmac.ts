@@ -5,6 +5,8 @@ import type { Core } from "./wasm/abi.js";
 import { HMAC_KEY_SIZE } from "./wasm/abi.js";
 import { toBytes, copyOf, wipe } from "./bytes.js";
 import { releaseCtx, feed, readDigest, sha256 } from "./sha256.js";
+import { encodeUtf8Into } from "./utf8.js";
+import { viewsOf } from "./core-views.js";
 
 /** Loads `key` into HMAC_KEY (RFC 2104 §2: a key longer than the block is replaced by its hash, here, so keys larger than INPUT work too). */
 function loadKey(c: Core, keyBytes: Uint8Array): void {
@@ -58,14 +60,20 @@ export class HmacSha256Key {
   /** HMAC-SHA256 of `data` (strings are UTF-8 encoded) under this key. */
   mac(data: string | Uint8Array): Uint8Array {
     if (this.#destroyed) throw new Error("HmacSha256Key: destroy() was called; create a new key");
-    const dataBytes = toBytes(data, "data");
     const c = core();
     releaseCtx(c);
     if (c.keyOwner !== this) {
       c.mem.set(this.#midstates, c.hmacKey);
       c.keyOwner = this;
     }
-    return macLoaded(c, dataBytes);
+    if (typeof data === "string" && data.length * 3 <= c.inputSize) {
+      // A string that surely fits is encoded straight into INPUT: no intermediate bytes.
+      c.fn.hmacStart();
+      c.fn.hashUpdate(encodeUtf8Into(data, viewsOf(c).input, 0));
+      c.fn.hmacFinal();
+      return readDigest(c);
+    }
+    return macLoaded(c, toBytes(data, "data"));
   }
 
   /** Wipes the key's midstates; the instance cannot be used afterwards. */

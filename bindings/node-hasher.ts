@@ -1,7 +1,8 @@
-// The opt-in platform hasher for Node.js (and runtimes with node:crypto: Bun, Deno, workerd with
-// nodejs_compat). OpenSSL uses the CPU's SHA extensions where present, which beats any
-// WebAssembly SHA-256 on large bodies (BENCHMARKS.md). This entry (sigv4-wasm/node) is the only
-// file of the package that imports node:crypto; the main entry never does.
+// The opt-in platform hasher for Node.js (and runtimes that provide node:crypto). OpenSSL uses the
+// CPU's SHA extensions where present, which beats any WebAssembly SHA-256 on large bodies
+// (BENCHMARKS.md). This entry (sigv4-wasm/node) is the only file of the signing API that imports
+// node:crypto (the Node-only test server, sigv4-wasm/server, uses it for request ids); the main
+// entry never does.
 //
 //   import { nodePayloadHasher } from "sigv4-wasm/node";
 //   const signer = new Signer({ ...config, payloadHasher: nodePayloadHasher });

@@ -109,11 +109,12 @@ async function serve(req: IncomingMessage, res: ServerResponse, { verifyOptions,
 /** Starts the server; resolves once it listens. */
 export function startVerifyServer(options: VerifyServerOptions): Promise<VerifyServer> {
   const requests: ServedRequest[] = [];
-  const { now, regions, services, maxSkewSeconds } = options;
+  // Every verify option passes through; only the server's own settings are taken out.
+  const { credentials, handler, port: requestedPort, maxBodyBytes, ...verifyOptions } = options;
   const context: Context = {
-    verifyOptions: { now, regions, services, maxSkewSeconds, getCredentials: lookup(options.credentials) },
-    handler: options.handler ?? defaultHandler,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY,
+    verifyOptions: { ...verifyOptions, getCredentials: lookup(credentials) },
+    handler: handler ?? defaultHandler,
+    maxBodyBytes: maxBodyBytes ?? DEFAULT_MAX_BODY,
     log: requests,
   };
   const server = createServer((req, res) => {
@@ -124,7 +125,7 @@ export function startVerifyServer(options: VerifyServerOptions): Promise<VerifyS
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => {
+    server.listen(requestedPort ?? 0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}`,

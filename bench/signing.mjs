@@ -53,7 +53,7 @@ await runSuite("signing", tasks, reference, {
     "Fixed date 20150830T123600Z, AWS example credentials AKIDEXAMPLE; one credential, so every signer's key cache hits after the first call.",
     "sigv4-wasm reuses hash midstates for the leading blocks a canonical request or string to sign shares with the previous one (assembly/memo.ts): the fixed-date shapes repeat every block from call to call, shape a′ repeats none, which shows the cost without that reuse.",
     "Shape a is the AWS IAM ListUsers example; every signer reproduces its published signature 5d672d79…b5d7.",
-    "nodePayloadHasher (sigv4-wasm/node, opt-in) hands bodies of 1 KiB and more to node:crypto; the 594 B body of shape b stays in the core.",
+    "nodePayloadHasher (sigv4-wasm/node, opt-in) hands bodies of 512 B and more to node:crypto (the 594 B body of shape b and the 1 MiB of shape c).",
     "Shape c: every signer hashes the 1 MiB body inside the timed call (aws4fetch through crypto.subtle.digest, passed as x-amz-content-sha256).",
     "aws4fetch is configured with allHeaders: true (it leaves content-type and content-length unsigned by default) and a cache Map shared across calls.",
     "@smithy/signature-v4: applyChecksum and uriEscapePath: false only for S3.",

@@ -13,5 +13,5 @@ import type { PayloadHasher } from "./payload.js";
 // crypto.hash (Node ≥ 20.12) is a one-shot without the Hash object; createHash elsewhere.
 const oneShot = typeof hash === "function" ? (data: string | Uint8Array) => hash("sha256", data, "hex") : (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-/** node:crypto's SHA-256 for bodies of 1 KiB and more. */
+/** node:crypto's SHA-256 for bodies of 512 bytes and more. */
 export const nodePayloadHasher: PayloadHasher = { sha256Hex: oneShot };

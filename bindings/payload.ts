@@ -17,12 +17,16 @@ export type PayloadSetting = "sign" | "unsigned" | { sha256: string };
 export interface PayloadHasher {
   /** Lowercase hex SHA-256 of the body (a string is hashed as its UTF-8 bytes). */
   sha256Hex(data: string | Uint8Array): string;
-  /** Bodies of at least this many bytes (a string: this many characters) go to it; default 1024. */
+  /** Bodies of at least this many bytes (a string: this many characters) go to it; default 512. */
   minBytes?: number;
 }
 
-/** Below this size the core's one call beats a platform hasher's per-call overhead (measured, BENCHMARKS.md primitives). */
-const DEFAULT_MIN_BYTES = 1024;
+/**
+ * Small bodies stay in the core, whose one call beats a platform hasher's per-call overhead: in the
+ * primitives suite (BENCHMARKS.md) the core is faster than node:crypto at 256 B and slower at 1 KiB;
+ * 512 B sits past the point where their times, interpolated between those two sizes, cross.
+ */
+const DEFAULT_MIN_BYTES = 512;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const MARKER = /^STREAMING-[A-Z0-9-]+$/;

@@ -18,7 +18,7 @@ function counting(minBytes?: number): PayloadHasher & { calls: number } {
 }
 
 describe("payloadHasher", () => {
-  it.each([0, 1023, 1024, 4096, 70000])("gives the core's signature for a %i-byte body (bytes and UTF-8 string)", (n) => {
+  it.each([0, 511, 512, 4096, 70000])("gives the core's signature for a %i-byte body (bytes and UTF-8 string)", (n) => {
     const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 7 + 3) & 0xff);
     const text = "é".repeat(Math.floor(n / 2));
     for (const body of [bytes, text]) {
@@ -29,12 +29,12 @@ describe("payloadHasher", () => {
     }
   });
 
-  it("is called only for bodies of at least minBytes (default 1024)", () => {
+  it("is called only for bodies of at least minBytes (default 512)", () => {
     const byDefault = counting();
     const signer = new Signer({ ...config, payloadHasher: byDefault });
-    signer.sign({ method: "PUT", url, body: new Uint8Array(1023) });
+    signer.sign({ method: "PUT", url, body: new Uint8Array(511) });
     expect(byDefault.calls).toBe(0);
-    signer.sign({ method: "PUT", url, body: new Uint8Array(1024) });
+    signer.sign({ method: "PUT", url, body: new Uint8Array(512) });
     expect(byDefault.calls).toBe(1);
     const small = counting(10);
     sign({ method: "PUT", url, body: "0123456789" }, { ...config, payloadHasher: small });

@@ -1,6 +1,18 @@
 // Readers for the AWS suite files in ../shared (raw HTTP requests, context.json).
 import { readFileSync, existsSync } from "node:fs";
 
+/** A suite case's context.json. */
+export interface Context {
+  credentials: { access_key_id: string; secret_access_key: string; token?: string };
+  expiration_in_seconds: number;
+  normalize: boolean;
+  region: string;
+  service: string;
+  sign_body: boolean;
+  timestamp: string;
+  omit_session_token?: boolean;
+}
+
 export interface RawRequest {
   method: string;
   /** The request target exactly as in the request line. */

@@ -7,18 +7,8 @@ import { sign, presign, type SignOptions, type HttpRequest } from "../bindings/i
 import { useCore } from "../bindings/wasm/instance.js";
 import { CORES } from "./cores.js";
 import { SHARED, describeShared } from "./shared.js";
-import { parseRawRequest, read, readIfExists, headerSet, queryParams, type RawRequest } from "./suite-files.js";
+import { parseRawRequest, read, readIfExists, headerSet, queryParams, type RawRequest, type Context } from "./suite-files.js";
 
-interface Context {
-  credentials: { access_key_id: string; secret_access_key: string; token?: string };
-  expiration_in_seconds: number;
-  normalize: boolean;
-  region: string;
-  service: string;
-  sign_body: boolean;
-  timestamp: string;
-  omit_session_token?: boolean;
-}
 
 function toRequest(raw: RawRequest): HttpRequest {
   const host = raw.headers.find(([n]) => n.toLowerCase() === "host")?.[1] ?? "example.amazonaws.com";

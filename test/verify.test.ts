@@ -11,7 +11,7 @@ import { constantTimeEqual } from "../bindings/verify/compare.js";
 import { parseHttpRequest, toVerifyRequest } from "../bindings/verify/raw-request.js";
 import type { VerifyFailure, VerifyOptions, VerifyRequest, VerifyResult } from "../bindings/verify/types.js";
 import { SHARED, describeShared } from "./shared.js";
-import { parseRawRequest, read } from "./suite-files.js";
+import { parseRawRequest, read, type Context } from "./suite-files.js";
 import { nodeSignature } from "./oracle.js";
 
 // AWS documentation example credentials (IAM suite / S3 API Reference).
@@ -49,16 +49,6 @@ const b64sha256 = (text: string): string => createHash("sha256").update(text).di
 // ---------------------------------------------------------------------------------------------
 // Round trips.
 
-interface Context {
-  credentials: { access_key_id: string; secret_access_key: string; token?: string };
-  expiration_in_seconds: number;
-  normalize: boolean;
-  region: string;
-  service: string;
-  sign_body: boolean;
-  timestamp: string;
-  omit_session_token?: boolean;
-}
 
 const SUITE = "sigv4-test-suite/v4";
 

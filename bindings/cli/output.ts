@@ -57,6 +57,18 @@ export function formatCurl(req: CurlRequest): string {
   return parts.join(" \\\n  ") + "\n";
 }
 
+/** What sign and presign print for --output json and curl; anything else is their own plain form. */
+export function formatSigned(
+  output: string,
+  result: { method: string; url: string; headers: Record<string, string> },
+  body: () => CurlRequest["body"],
+  plain: () => string,
+): string {
+  if (output === "json") return formatJson(result);
+  if (output === "curl") return formatCurl({ method: result.method, url: result.url, headers: result.headers, body: body() });
+  return plain();
+}
+
 /** The verbose trace of a signature: labelled blocks, for stderr. */
 export function formatTrace(lines: readonly string[], canonicalRequest: string, stringToSign: string): string {
   return (

@@ -5,7 +5,7 @@ import { parseArgs, type OptionSpec } from "../args.js";
 import type { Command } from "../command.js";
 import { CREDENTIALS_HELP } from "../credentials.js";
 import { UsageError } from "../errors.js";
-import { formatCurl, formatJson, formatTrace } from "../output.js";
+import { formatSigned, formatTrace } from "../output.js";
 import { REQUEST_HELP, REQUEST_OPTIONS, requestArgs } from "./request-args.js";
 
 const HELP = `Usage: sigv4 presign [options] <url>
@@ -55,14 +55,6 @@ export const presignCommand: Command = {
     if (extra.length > 0 && args.output === "url") {
       stderr += `sigv4: note: the URL is valid only with these signed headers:\n` + extra.map(([n, v]) => `  ${n}: ${v}\n`).join("");
     }
-    let stdout: string;
-    if (args.output === "json") {
-      stdout = formatJson(presigned);
-    } else if (args.output === "curl") {
-      stdout = formatCurl({ method: presigned.method, url: presigned.url, headers: presigned.headers, body: args.curlBody() });
-    } else {
-      stdout = presigned.url + "\n";
-    }
-    return { stdout, stderr };
+    return { stdout: formatSigned(args.output, presigned, args.curlBody, () => presigned.url + "\n"), stderr };
   },
 };

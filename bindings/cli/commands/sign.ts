@@ -4,7 +4,7 @@ import { sign } from "../../index.js";
 import { parseArgs } from "../args.js";
 import type { Command } from "../command.js";
 import { CREDENTIALS_HELP } from "../credentials.js";
-import { formatCurl, formatHeaders, formatJson, formatTrace } from "../output.js";
+import { formatHeaders, formatSigned, formatTrace } from "../output.js";
 import { REQUEST_HELP, REQUEST_OPTIONS, requestArgs } from "./request-args.js";
 
 const HELP = `Usage: sigv4 sign [options] <url>
@@ -39,14 +39,6 @@ export const signCommand: Command = {
     const args = requestArgs(parseArgs(argv, REQUEST_OPTIONS), env, "sign", ["headers", "json", "curl"]);
     const signed = sign(args.request, args.options);
     const stderr = args.verbose ? formatTrace([...args.trace, `scope: ${signed.credentialScope}`], signed.canonicalRequest, signed.stringToSign) : "";
-    let stdout: string;
-    if (args.output === "json") {
-      stdout = formatJson(signed);
-    } else if (args.output === "curl") {
-      stdout = formatCurl({ method: signed.method, url: signed.url, headers: signed.headers, body: args.curlBody() });
-    } else {
-      stdout = formatHeaders(signed.headers);
-    }
-    return { stdout, stderr };
+    return { stdout: formatSigned(args.output, signed, args.curlBody, () => formatHeaders(signed.headers)), stderr };
   },
 };

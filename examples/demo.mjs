@@ -1,7 +1,7 @@
 // The main job: sign a KMS Sign request (TrentService.Sign, the example of the AWS KMS Developer
 // Guide) with the AWS documentation's example credentials at a fixed date, printing every stage.
 // Run with `npm start`.
-import { sign, signingKeyChain, toHex, sha256Hex } from "../dist/index.js";
+import { sign, signingKeyChain, toHex, sha256Hex, verify } from "../dist/index.js";
 import { formatCurl } from "../dist/cli/output.js";
 
 // The example credentials of the AWS SigV4 documentation: not a real key.
@@ -48,3 +48,14 @@ section("5. Signing key chain (HMAC-SHA256)", steps.map(([label, key]) => `${lab
 section("6. Signature = hex(HMAC(kSigning, string to sign))", signed.signature);
 section("7. Headers to send", Object.entries(signed.headers).map(([k, v]) => `${k}: ${v}`).join("\n"));
 section("8. curl", formatCurl({ method: signed.method, url: signed.url, headers: signed.headers, body: { text: body } }).trimEnd());
+
+// What a service does on receipt: the same canonicalisation, the secret looked up by access key id.
+const received = { method: signed.method, url: signed.url, headers: signed.headers, body };
+const asService = { getCredentials: (id) => (id === credentials.accessKeyId ? { secretAccessKey: credentials.secretAccessKey } : undefined), now: date };
+const accepted = verify(received, asService);
+const refused = verify({ ...received, body: body.replace("RAW", "DIGEST") }, asService);
+section(
+  "9. Verified as the service would (verify)",
+  `as sent:                    ${accepted.ok ? `accepted (${accepted.accessKeyId}, ${accepted.region}/${accepted.service}, payload ${accepted.payload})` : `refused: ${accepted.code}`}\n` +
+    `body changed after signing: ${refused.ok ? "accepted" : `refused: ${refused.status} ${refused.code}`}`,
+);

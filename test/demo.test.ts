@@ -17,5 +17,7 @@ describe("npm start demo", () => {
     expect(signature).toBe(nodeSignature(canonicalRequest, "20150830T123600Z", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "us-west-2", "kms"));
     expect(section(8)).toContain(`Signature=${signature}`);
     expect(section(8).startsWith("curl")).toBe(true);
+    expect(section(9)).toMatch(/as sent: +accepted \(AKIDEXAMPLE, us-west-2\/kms, payload signed\)/);
+    expect(section(9)).toContain("body changed after signing: refused: 403 SignatureDoesNotMatch");
   });
 });

@@ -1,6 +1,7 @@
 // Shipped size: each entry bundled with esbuild (--bundle --minify --format=esm --target=es2020),
-// minified and gzipped (level 9) bytes, beside the raw core.wasm builds. sigv4-wasm's entry is
-// dist/index.js, JS plus the embedded WASM (base64). Peers are bundled from a one-line entry that
+// minified and gzipped (level 9) bytes, beside the raw core.wasm builds. sigv4-wasm's entries are
+// dist/portable.js (the default: JS, both WASM cores as base64 and the JavaScript core) and
+// dist/index.js (sigv4-wasm/wasm: the same without the JavaScript core). Peers are bundled from a one-line entry that
 // re-exports what a signer or hasher needs, preferring their ESM builds (module field, import
 // condition) so they can be tree-shaken; node builtins stay external (platform node), so signers
 // built on node:crypto get their hashing for free and look smaller than they are in a browser.
@@ -23,10 +24,11 @@ async function bundle(contents, platform) {
 }
 
 const ENTRIES = [
-  ["sigv4-wasm (dist/index.js: everything, JS + embedded WASM)", `export * from "./dist/index.js";`, "browser"],
-  ["sigv4-wasm, Signer only", `export { Signer } from "./dist/index.js";`, "browser"],
-  ["sigv4-wasm, sha256 only", `export { sha256 } from "./dist/index.js";`, "browser"],
-  ["sigv4-wasm/portable (everything, with the JavaScript core)", `export * from "./dist/portable.js";`, "browser"],
+  ["sigv4-wasm (default entry: everything, both WASM cores and the JavaScript core)", `export * from "./dist/portable.js";`, "browser"],
+  ["sigv4-wasm, Signer only", `export { Signer } from "./dist/portable.js";`, "browser"],
+  ["sigv4-wasm/wasm (everything, WASM cores only)", `export * from "./dist/index.js";`, "browser"],
+  ["sigv4-wasm/wasm, Signer only", `export { Signer } from "./dist/index.js";`, "browser"],
+  ["sigv4-wasm/wasm, sha256 only", `export { sha256 } from "./dist/index.js";`, "browser"],
   ["sigv4-wasm embedded cores alone (SIMD + scalar, base64)", `export * from "./dist/wasm/module.generated.js";`, "browser"],
   ["aws4 (node:crypto, CJS)", `export { default } from "aws4";`, "node"],
   ["aws4fetch (WebCrypto)", `export { AwsV4Signer } from "aws4fetch";`, "node"],

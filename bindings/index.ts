@@ -1,4 +1,4 @@
-// sigv4-wasm: AWS Signature Version 4 with a WebAssembly core. Public exports only.
+// sigv4-wasm/wasm: the public API with the WebAssembly cores only (the default entry, portable.ts, adds the JavaScript core). Public exports only.
 
 export { sha256, sha256Hex, Sha256 } from "./sha256.js";
 export { hmacSha256, HmacSha256Key } from "./hmac.js";

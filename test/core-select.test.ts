@@ -1,6 +1,6 @@
 // Which core runs without a useCore() call: SIMD where the engine validates WebAssembly SIMD,
 // scalar where it does not; where WebAssembly is missing or refuses to compile, a clear error from
-// the main entry and the JavaScript core from the portable entry. Each case loads a fresh copy of
+// the WebAssembly-only entry and the JavaScript core from the default entry. Each case loads a fresh copy of
 // the library (no core chosen yet) and swaps globalThis.WebAssembly, which the loader reads when it
 // makes a core. Also: the generated files are what their generators write today.
 import { spawnSync } from "node:child_process";
@@ -68,7 +68,7 @@ function signature(lib: Library): [string, string] {
   return [signed.signature, createHmac("sha256", key).update(signed.stringToSign).digest("hex")];
 }
 
-describe("the main entry", () => {
+describe("the WebAssembly-only entry (sigv4-wasm/wasm)", () => {
   it("runs the SIMD core where WebAssembly SIMD validates", async () => {
     expect(WebAssembly.validate(simdBytes)).toBe(true); // this Node has WebAssembly SIMD
     const { lib, loader } = await fresh("main");
@@ -89,7 +89,7 @@ describe("the main entry", () => {
   it("throws a clear error, naming the cause and the way out, without WebAssembly", async () => {
     const { lib } = await fresh("main");
     withWebAssembly(undefined, () => {
-      expect(() => lib.sha256Hex("abc")).toThrow(/^Cannot start the WebAssembly core \(Error: this JavaScript engine has no WebAssembly\): import "sigv4-wasm\/portable"/);
+      expect(() => lib.sha256Hex("abc")).toThrow(/^Cannot start the WebAssembly core \(Error: this JavaScript engine has no WebAssembly\): import "sigv4-wasm" \(its default entry, also "sigv4-wasm\/portable"\) instead of "sigv4-wasm\/wasm"/);
       const options = { credentials: { accessKeyId: "AKID", secretAccessKey: "s3cr3t-value" }, region: "r", service: "s" };
       expect(() => lib.sign({ url: "https://example.com/" }, options)).toThrow(/sigv4-wasm\/portable/);
       expect(() => lib.sign({ url: "https://example.com/" }, options)).not.toThrow(/s3cr3t-value/);
@@ -106,7 +106,7 @@ describe("the main entry", () => {
         error = caught;
       }
       expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toMatch(/\(CompileError: WebAssembly\.Module\(\): Wasm code generation disallowed by embedder\): import "sigv4-wasm\/portable"/);
+      expect((error as Error).message).toMatch(/\(CompileError: WebAssembly\.Module\(\): Wasm code generation disallowed by embedder\): import "sigv4-wasm" /);
       expect((error as Error).cause).toBeInstanceOf(realWasm.CompileError);
     });
   });
@@ -118,9 +118,9 @@ describe("the main entry", () => {
     expect(loader.coreName()).toBe("simd");
   });
 
-  it('refuses useCore("js"), which only the portable entry carries, saying so', async () => {
+  it('refuses useCore("js"), which only the default entry carries, saying so', async () => {
     const { lib } = await fresh("main");
-    expect(() => lib.useCore("js")).toThrow(/The JavaScript core is not part of this entry: import "sigv4-wasm\/portable"/);
+    expect(() => lib.useCore("js")).toThrow(/The JavaScript core is not part of this entry: import "sigv4-wasm" \(its default entry/);
   });
 
   it('refuses useCore("simd") where SIMD does not validate', async () => {
@@ -129,7 +129,7 @@ describe("the main entry", () => {
   });
 });
 
-describe("the portable entry", () => {
+describe("the default entry (portable.ts)", () => {
   it("exports everything the main entry exports", async () => {
     const main = Object.keys((await fresh("main")).lib).sort();
     const portable = Object.keys((await fresh("portable")).lib).sort();

@@ -107,7 +107,7 @@ describe("consumers", () => {
   });
 
   it.each([
-    ["default", [], "dist/index.js"],
+    ["default", [], "dist/portable.js"],
     ["workerd", ["--conditions=workerd"], "dist/workerd.js"],
     ["react-native", ["--conditions=react-native"], "dist/portable.js"],
   ])("the %s condition resolves the main entry to its file", (_name, flags, file) => {
@@ -117,6 +117,7 @@ describe("consumers", () => {
 
   it.each([
     ["sigv4-wasm/portable", "dist/portable.js"],
+    ["sigv4-wasm/wasm", "dist/index.js"],
     ["sigv4-wasm/server", "dist/server.js"],
     ["sigv4-wasm/node", "dist/node-hasher.js"],
     ["sigv4-wasm/core.wasm", "dist/core.wasm"],

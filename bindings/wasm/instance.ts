@@ -1,7 +1,8 @@
 // Chooses the core and instantiates it synchronously, on first use. Three cores share one ABI
 // (abi.ts): the WebAssembly build with SIMD compression, the scalar WebAssembly build for engines
 // without WebAssembly SIMD, and the JavaScript translation of the scalar build for engines without
-// WebAssembly, which only the portable entry (bindings/portable.ts) carries and registers here.
+// WebAssembly, which the default entry (bindings/portable.ts) carries and registers here and the
+// WebAssembly-only entry (sigv4-wasm/wasm, bindings/index.ts) leaves out.
 // The modules have no imports, so instantiation is `new WebAssembly.Module(bytes)` +
 // `new WebAssembly.Instance(module, {})` and nothing else. (@assemblyscript/loader is deprecated
 // since AssemblyScript 0.20, and its helpers exist for managed strings and arrays, which this
@@ -18,7 +19,7 @@ export type CoreName = "simd" | "scalar" | "js";
 /** What useCore() accepts: a built-in core by name, a precompiled module, or the bytes of a core.wasm build. */
 export type CoreSource = CoreName | WebAssembly.Module | Uint8Array | ArrayBuffer;
 
-const PORTABLE = 'import "sigv4-wasm/portable", which falls back to a pure-JavaScript core, or call useCore("js") from it';
+const PORTABLE = 'import "sigv4-wasm" (its default entry, also "sigv4-wasm/portable") instead of "sigv4-wasm/wasm": it falls back to a pure-JavaScript core, and useCore("js") selects it';
 
 let active: Core | undefined;
 let activeName: CoreName | "module" | undefined;
@@ -26,10 +27,10 @@ let jsCore: (() => CoreExports) | undefined;
 
 /**
  * Chooses the core used by every function of the library from then on: "simd", "scalar" or "js"
- * (the JavaScript core, in the portable entry only), a precompiled `WebAssembly.Module` (for hosts
+ * (the JavaScript core, not in the WebAssembly-only entry), a precompiled `WebAssembly.Module` (for hosts
  * that forbid compiling at run time, such as Cloudflare workerd), or the bytes of a core.wasm build.
  * Without a call, the best available core is chosen on first use: "simd" where the engine
- * validates WebAssembly SIMD, "scalar" otherwise, and in the portable entry "js" where
+ * validates WebAssembly SIMD, "scalar" otherwise, and (default entry) "js" where
  * WebAssembly is missing or refuses to compile.
  */
 export function useCore(source: CoreSource): void {

@@ -1,6 +1,7 @@
 // Cold start: what a fresh process pays before signing at full speed. Each run is a new Node
 // process that imports the package, signs shape b (the KMS example) once, then signs it again
-// CALLS times, timing every call alone; with `warm`, it calls warmUp() right after the import.
+// CALLS times, timing every call alone; variant `warm` calls warmUp() right after the import, and
+// variant `sample` calls warmUp({ request, options }, SAMPLE_ROUNDS) with the shape it will sign.
 // Reported per variant (median over RUNS processes): import time, first signature (which compiles
 // the WebAssembly core), the median latency of calls 2–10, 11–100, 101–1000 and 1001–CALLS, and the
 // first window whose median is within 10 % of the steady state (the last window).
@@ -13,21 +14,22 @@ const CALLS = SMOKE ? 200 : 20_000;
 const WINDOWS = [[2, 10], [11, 100], [101, 1000], [1001, 3000], [3001, 10_000], [10_001, CALLS]].filter(([from]) => from <= CALLS);
 const self = fileURLToPath(import.meta.url);
 
-async function child(warm) {
+const SAMPLE_ROUNDS = SMOKE ? 20 : 3000;
+
+async function child(variant) {
   const { SHAPES, SHAPE_B, DATE, CREDENTIALS } = await import("./shapes.mjs");
   const t0 = performance.now();
   const lib = await import("../dist/index.js");
   const t1 = performance.now();
-  let warmMs = 0;
-  if (warm) {
-    const w0 = performance.now();
-    lib.warmUp(process.env.WARM_ROUNDS === undefined ? undefined : Number(process.env.WARM_ROUNDS));
-    warmMs = performance.now() - w0;
-  }
   const shape = SHAPES[SHAPE_B];
-  const signer = new lib.Signer({ credentials: CREDENTIALS, region: shape.region, service: shape.service });
   const request = { method: shape.method, url: `https://${shape.host}${shape.path}`, headers: shape.headers, body: shape.body };
+  const config = { credentials: CREDENTIALS, region: shape.region, service: shape.service };
   const options = { date: DATE };
+  const w0 = performance.now();
+  if (variant === "warm") lib.warmUp();
+  if (variant === "sample") lib.warmUp({ request, options: { ...config, ...options } }, SAMPLE_ROUNDS);
+  const warmMs = performance.now() - w0;
+  const signer = new lib.Signer(config);
   const times = new Float64Array(CALLS + 1);
   for (let i = 1; i <= CALLS; i++) {
     const s = performance.now();
@@ -39,10 +41,11 @@ async function child(warm) {
 }
 
 if (process.argv[2] === "--child") {
-  await child(process.argv[3] === "warm");
+  await child(process.argv[3]);
 } else {
   const rows = [];
-  for (const variant of ["cold", "warm"]) {
+  const NAMES = { cold: "import, then sign", warm: "import, warmUp(), then sign", sample: `import, warmUp(sample of the signed shape, ${SAMPLE_ROUNDS}), then sign` };
+  for (const variant of Object.keys(NAMES)) {
     const runs = [];
     for (let r = 0; r < RUNS; r++) {
       const out = spawnSync(process.execPath, [self, "--child", variant], { encoding: "utf8" });
@@ -53,7 +56,7 @@ if (process.argv[2] === "--child") {
     const steady = windowsUs[windowsUs.length - 1];
     const fullSpeedWindow = WINDOWS[windowsUs.findIndex((w) => w <= steady * 1.1)];
     const row = {
-      name: variant === "warm" ? "import, warmUp(), then sign" : "import, then sign",
+      name: NAMES[variant],
       importMs: median(runs.map((r) => r.importMs)),
       warmUpMs: median(runs.map((r) => r.warmMs)),
       firstSignatureMs: median(runs.map((r) => r.firstMs)),

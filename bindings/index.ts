@@ -5,7 +5,7 @@ export { hmacSha256, HmacSha256Key } from "./hmac.js";
 export { deriveSigningKey, signingKeyChain, type SigningKeyChain } from "./signing-key.js";
 export { toHex, toBase64 } from "./bytes.js";
 export { useCore, coreName, type CoreName, type CoreSource } from "./wasm/instance.js";
-export { warmUp } from "./warm-up.js";
+export { warmUp, type WarmUpSample } from "./warm-up.js";
 export { SigningError, type SigningErrorCode } from "./errors.js";
 export { sign, presign, Signer, type SignedRequest, type PresignedRequest, type SignerConfig } from "./signer.js";
 export type { SignOptions, PresignOptions, Credentials, SessionTokenMode } from "./settings.js";

@@ -1,32 +1,38 @@
-// An optional warm-up for latency-sensitive hosts (gateways): compiles the core and runs the
-// signing path enough times for the engine to optimise it, before the first real request.
-// It uses a throwaway key cache and made-up credentials, so it leaves no key behind and touches
-// nothing a caller configured. bench/cold-start.mjs measures what it buys (see BENCHMARKS.md).
+// An optional warm-up for latency-sensitive hosts (gateways), before the first real request.
+// Measured by bench/cold-start.mjs (BENCHMARKS.md): the first signature of a process pays for
+// compiling the WebAssembly core, and calls run at full speed only once the engine has optimised
+// the signing path for the shapes of the requests it sees. Signing a made-up request for that
+// (an earlier design) left the engine's type feedback polymorphic and real calls slower for good;
+// so the warm-up signs only a sample the caller gives: a request like the real ones.
 
 import { SigningKeyCache } from "./key-cache.js";
-import { resolveSettings } from "./settings.js";
-import { signWith, presignWith } from "./signer.js";
+import { resolveSettings, type SignOptions } from "./settings.js";
+import type { HttpRequest } from "./request.js";
+import { signWith } from "./signer.js";
+import { core } from "./wasm/instance.js";
+import { sha256 } from "./sha256.js";
 
-/** Signatures run by warmUp() unless told otherwise. */
-const DEFAULT_ROUNDS = 500;
+/** Signatures of the sample run by warmUp() unless told otherwise. */
+const DEFAULT_ROUNDS = 3000;
 
-const REQUEST = {
-  method: "POST",
-  url: "https://warm-up.example.amazonaws.com/path/to?b=2&a=1",
-  headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "Service.Operation" },
-  body: '{"warm":"up"}',
-};
-const OPTIONS = { credentials: { accessKeyId: "AKIDWARMUP", secretAccessKey: "warm-up-secret-never-used-to-sign-a-real-request" }, region: "us-east-1", service: "warmup" };
+/** A request like the ones that will be signed, with the options they will be signed with. */
+export interface WarmUpSample {
+  request: HttpRequest;
+  options: SignOptions;
+}
 
-/** Runs `rounds` signatures and presignatures of a made-up request (default 500). */
-export function warmUp(rounds: number = DEFAULT_ROUNDS): void {
+/**
+ * Compiles and starts the core; with a sample, also signs it `rounds` times (default 3000) so that
+ * real calls of that shape start at full speed. The sample is signed under a throwaway key cache,
+ * wiped afterwards: nothing is left for later calls to find.
+ */
+export function warmUp(sample?: WarmUpSample, rounds: number = DEFAULT_ROUNDS): void {
   if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError('"rounds" must be a whole number ≥ 0');
+  core();
+  sha256("");
+  if (sample === undefined) return;
   const cache = new SigningKeyCache(1);
-  const header = resolveSettings(OPTIONS, "header");
-  const query = resolveSettings(OPTIONS, "query");
-  for (let i = 0; i < rounds; i++) {
-    signWith(REQUEST, 1440000000000 + i * 1000, header, cache);
-    if (i % 8 === 0) presignWith(REQUEST, 1440000000000, query, cache);
-  }
+  const settings = resolveSettings(sample.options, "header");
+  for (let i = 0; i < rounds; i++) signWith(sample.request, sample.options.date, settings, cache);
   cache.clear();
 }

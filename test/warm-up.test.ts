@@ -11,10 +11,11 @@ const config = {
 const request = { url: "https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08", headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" } };
 
 describe("warmUp", () => {
-  it("leaves signing correct and a signer's key cache untouched", () => {
+  it("leaves signing correct and a signer's key cache untouched, with and without a sample", () => {
     const signer = new Signer(config);
     const before = signer.sign(request, { date: config.date }).signature;
-    warmUp(50);
+    warmUp();
+    warmUp({ request, options: { ...config, credentials: { accessKeyId: "AKIDOTHER", secretAccessKey: "other" } } }, 50);
     expect(signer.cacheStats()).toEqual({ hits: 0, misses: 1, size: 1 });
     const after = signer.sign(request, { date: config.date });
     expect(after.signature).toBe(before);
@@ -22,9 +23,10 @@ describe("warmUp", () => {
     expect(after.signature).toBe(nodeSignature(after.canonicalRequest, config.date, config.credentials.secretAccessKey, "us-east-1", "iam"));
   });
 
-  it("takes a whole number of rounds", () => {
-    expect(() => warmUp(-1)).toThrow(RangeError);
-    expect(() => warmUp(1.5)).toThrow(/rounds/);
-    expect(() => warmUp(0)).not.toThrow();
+  it("takes a whole number of rounds, and checks the sample as sign() would", () => {
+    expect(() => warmUp(undefined, -1)).toThrow(RangeError);
+    expect(() => warmUp({ request, options: config }, 1.5)).toThrow(/rounds/);
+    expect(() => warmUp({ request, options: config }, 0)).not.toThrow();
+    expect(() => warmUp({ request: { url: "not a url" }, options: config }, 1)).toThrow(/url/);
   });
 });

@@ -84,6 +84,24 @@ export function encodeUtf8(text: string): Uint8Array {
   return out;
 }
 
+/**
+ * The text of UTF-8 `bytes`, or undefined when they are not valid UTF-8 (RFC 3629), with no
+ * TextDecoder (absent from some hosts): every byte outside ASCII, and '%', is written as %XX and
+ * the whole decoded by decodeURIComponent, which refuses malformed sequences.
+ */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  let escaped = "";
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    escaped += b < 0x80 && b !== 0x25 ? String.fromCharCode(b) : "%" + (b < 16 ? "0" : "") + b.toString(16);
+  }
+  try {
+    return decodeURIComponent(escaped);
+  } catch {
+    return undefined;
+  }
+}
+
 type Decode = (bytes: Uint8Array) => string;
 
 const nativeDecode: Decode | undefined = (() => {

@@ -7,7 +7,7 @@
 // Services other than S3 put both strings inside the message: "The Canonical String for this
 // request should have been\n'…'\n\nThe String-to-Sign should have been\n'…'\n".
 
-import { utf8Text } from "../verify/utf8-text.js";
+import { decodeUtf8 } from "../utf8.js";
 
 export interface ServiceReport {
   format: "s3-xml" | "query-xml" | "json" | "text";
@@ -35,7 +35,7 @@ function decodeXmlText(text: string): string {
 /** "41 57 53 34 …" (S3's *Bytes elements) as the UTF-8 text it encodes, or undefined when it is not such a list. */
 function fromSpacedHex(text: string | undefined): string | undefined {
   if (text === undefined || !/^\s*[0-9a-fA-F]{2}(\s+[0-9a-fA-F]{2})*\s*$/.test(text)) return undefined;
-  return utf8Text(Uint8Array.from(text.trim().split(/\s+/), (h) => parseInt(h, 16)));
+  return decodeUtf8(Uint8Array.from(text.trim().split(/\s+/), (h) => parseInt(h, 16)));
 }
 
 /** Leaf elements (no child elements), by name; the first occurrence of a name wins. */

@@ -1,11 +1,11 @@
 // The canonical request of a received request, built with the signer's own canonicalisation
-// (prepareRequest, canonicalUri, parseQuery/canonicalQuery, canonicalHeaders, canonicalRequest),
+// (prepareRequest, canonicalUri, canonicalQueryOf, canonicalHeaders, canonicalRequest),
 // so that verification is exactly as correct as signing. Only the headers the client signed are
 // read: an unsigned header with bytes the signer would refuse cannot fail a request.
 
 import { prepareRequest, type Header } from "../request.js";
 import { canonicalUri, type UriEncoding } from "../canonical/uri.js";
-import { parseQuery, canonicalQuery } from "../canonical/query.js";
+import { canonicalQueryOf } from "../canonical/query.js";
 import { canonicalHeaders } from "../canonical/headers.js";
 import { canonicalRequest } from "../canonical/request.js";
 import { SigningError } from "../errors.js";
@@ -57,7 +57,7 @@ export function canonicalFor(input: CanonicalInput): Canonical | undefined {
     const creq = canonicalRequest({
       method: prepared.method,
       uri: canonicalUri(prepared.path, rules.uriEncoding, rules.normalizePath),
-      query: canonicalQuery(parseQuery(prepared.query)),
+      query: canonicalQueryOf(prepared.query),
       headers: headers.block,
       signedHeaders: headers.signedHeaders,
       payloadHash: input.payloadLine,

@@ -7,7 +7,14 @@
 // refused by the signer's rules either way.
 
 import type { VerifyRequest } from "./types.js";
-import { utf8Text, latin1Text } from "./utf8-text.js";
+import { decodeUtf8 } from "../utf8.js";
+
+/** Each byte as the character of the same code (ISO 8859-1), for header bytes that are not UTF-8. */
+function latin1Text(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
 
 export interface RawHttpRequest {
   method: string;
@@ -70,7 +77,7 @@ function parseHeaders(lines: string[]): [string, string][] {
 export function parseHttpRequest(bytes: Uint8Array): RawHttpRequest | string {
   const { head, body } = headEnd(bytes);
   const headBytes = bytes.subarray(0, head);
-  const lines = (utf8Text(headBytes) ?? latin1Text(headBytes)).replace(/\r/g, "").split("\n");
+  const lines = (decodeUtf8(headBytes) ?? latin1Text(headBytes)).replace(/\r/g, "").split("\n");
   // The target ends before " HTTP/1.1"; it may hold raw spaces (the AWS suite's "GET /example space/").
   const m = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (.*?)(?: HTTP\/\d(?:\.\d)?)?$/.exec(lines[0]);
   // RFC 9112 §3.2: origin-form ("/…"), absolute-form ("scheme://…") or asterisk-form.

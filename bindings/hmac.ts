@@ -4,9 +4,7 @@ import { core } from "./wasm/instance.js";
 import type { Core } from "./wasm/abi.js";
 import { HMAC_KEY_SIZE } from "./wasm/abi.js";
 import { toBytes, copyOf, wipe } from "./bytes.js";
-import { releaseCtx, feed, readDigest, sha256 } from "./sha256.js";
-import { encodeUtf8Into } from "./utf8.js";
-import { viewsOf } from "./core-views.js";
+import { releaseCtx, absorb, readDigest, sha256 } from "./sha256.js";
 
 /** Loads `key` into HMAC_KEY (RFC 2104 §2: a key longer than the block is replaced by its hash, here, so keys larger than INPUT work too). */
 function loadKey(c: Core, keyBytes: Uint8Array): void {
@@ -16,9 +14,9 @@ function loadKey(c: Core, keyBytes: Uint8Array): void {
 }
 
 /** The MAC of `data` under the key in HMAC_KEY. */
-function macLoaded(c: Core, data: Uint8Array): Uint8Array {
+function macLoaded(c: Core, data: string | Uint8Array): Uint8Array {
   c.fn.hmacStart();
-  feed(c, data);
+  absorb(c, data, "data");
   c.fn.hmacFinal();
   return readDigest(c);
 }
@@ -66,14 +64,7 @@ export class HmacSha256Key {
       c.mem.set(this.#midstates, c.hmacKey);
       c.keyOwner = this;
     }
-    if (typeof data === "string" && data.length * 3 <= c.inputSize) {
-      // A string that surely fits is encoded straight into INPUT: no intermediate bytes.
-      c.fn.hmacStart();
-      c.fn.hashUpdate(encodeUtf8Into(data, viewsOf(c).input, 0));
-      c.fn.hmacFinal();
-      return readDigest(c);
-    }
-    return macLoaded(c, toBytes(data, "data"));
+    return macLoaded(c, data);
   }
 
   /** Wipes the key's midstates; the instance cannot be used afterwards. */

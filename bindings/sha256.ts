@@ -23,6 +23,15 @@ export function feed(c: Core, bytes: Uint8Array): void {
   }
 }
 
+/**
+ * Absorbs `data` into the running hash (strings are UTF-8 encoded): a string that surely fits is
+ * encoded straight into INPUT, with no intermediate bytes; anything else goes through feed().
+ */
+export function absorb(c: Core, data: string | Uint8Array, name: string): void {
+  if (typeof data === "string" && data.length * 3 <= c.inputSize) c.fn.hashUpdate(encodeUtf8Into(data, viewsOf(c).input, 0));
+  else feed(c, toBytes(data, name));
+}
+
 /** Copies the digest out of DIGEST. */
 export function readDigest(c: Core): Uint8Array {
   return copyOf(c.mem, c.digest, c.digest + DIGEST_SIZE);
@@ -85,8 +94,7 @@ export class Sha256 {
 
   /** Absorbs a chunk (strings are UTF-8 encoded). */
   update(chunk: string | Uint8Array): this {
-    const bytes = toBytes(chunk, "chunk");
-    feed(this.#resume(), bytes);
+    absorb(this.#resume(), chunk, "chunk");
     return this;
   }
 

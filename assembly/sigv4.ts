@@ -67,6 +67,7 @@ export function deriveSigningKey(
  * goes through MEMO_STS: within one second, every request signed under one key and scope shares it.
  */
 function finishSignature(prefixLen: u32): void {
+  assert(prefixLen + 64 <= STS_SIZE, "sign: prefix exceeds STS");
   final(DIGEST);
   hex32(DIGEST, STS + prefixLen);
   memoUpdate(MEMO_STS, MEMO_STS_BLOCKS, HMAC_INNER, BLOCK, STS, prefixLen + 64);
@@ -80,7 +81,6 @@ function finishSignature(prefixLen: u32): void {
  */
 export function signFinal(lastLen: u32, prefixLen: u32): void {
   assert(lastLen <= INPUT_SIZE, "signFinal: lastLen exceeds INPUT");
-  assert(prefixLen + 64 <= STS_SIZE, "signFinal: prefix exceeds STS");
   update(INPUT, lastLen);
   finishSignature(prefixLen);
 }
@@ -91,7 +91,6 @@ export function signFinal(lastLen: u32, prefixLen: u32): void {
  */
 export function sign(creqLen: u32, prefixLen: u32): void {
   assert(creqLen <= INPUT_SIZE, "sign: creqLen exceeds INPUT");
-  assert(prefixLen + 64 <= STS_SIZE, "sign: prefix exceeds STS");
   memoUpdate(MEMO_CREQ, MEMO_CREQ_BLOCKS, IV256, 0, INPUT, creqLen);
   finishSignature(prefixLen);
 }

@@ -10,6 +10,7 @@ import { SIMD_CORE_BASE64, SCALAR_CORE_BASE64 } from "../dist/wasm/module.genera
 import { decodeBase64 } from "../dist/wasm/base64.js";
 import { instantiate as instantiateJs } from "../dist/wasm/js-core.generated.js";
 import { bindCore } from "../dist/wasm/abi.js";
+import { feed, readDigest } from "../dist/sha256.js";
 import { runSuite } from "./harness.mjs";
 
 const wasm = (base64) => bindCore(new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(base64)), {}).exports);
@@ -21,13 +22,9 @@ const data = new Uint8Array(1 << 20).map((_, i) => (i * 131 + 7) & 0xff);
 /** SHA-256 of data[0..n) through INPUT, chunk by chunk, as the library feeds the core. */
 function hashWith(c, n) {
   c.fn.hashInit();
-  for (let off = 0; off < n; off += c.inputSize) {
-    const len = Math.min(c.inputSize, n - off);
-    c.mem.set(data.subarray(off, off + len), c.input);
-    c.fn.hashUpdate(len);
-  }
+  feed(c, data.subarray(0, n));
   c.fn.hashFinal();
-  return c.mem.slice(c.digest, c.digest + 32);
+  return readDigest(c);
 }
 
 // A signature: shape b's size of canonical request (about 600 bytes) under a loaded key, with a

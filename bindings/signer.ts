@@ -177,7 +177,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, isReplacedWhenPresigning);
   const signed = headers.filter((h) => h.name === HOST || h.name === AMZ_CONTENT_SHA256 || s.isSigned(h.name));
-  const canonical = canonicalHeaders(signed);
+  const canonical = canonicalHeaders(signed.slice());
   const auth: QueryPair[] = [
     param(Q_ALGORITHM, ALGORITHM),
     param(Q_CREDENTIAL, s.credentials.accessKeyId + "/" + scope),

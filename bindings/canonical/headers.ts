@@ -18,12 +18,11 @@ export interface CanonicalHeaders {
 const byName = (a: CanonicalHeader, b: CanonicalHeader): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
- * Sorted by name, stable (repeated names keep request order). A request carries a handful of
- * headers, for which an insertion sort beats Array.prototype.sort's setup; many headers go to the
- * built-in sort (stable since ES2019), so a hostile request cannot make this quadratic.
+ * Sorts by name in place, stably (repeated names keep request order). A request carries a handful
+ * of headers, for which an insertion sort beats Array.prototype.sort's setup; many headers go to
+ * the built-in sort (stable since ES2019), so a hostile request cannot make this quadratic.
  */
-function sortedByName(headers: readonly CanonicalHeader[]): CanonicalHeader[] {
-  const out = headers.slice();
+function sortByName(out: CanonicalHeader[]): CanonicalHeader[] {
   if (out.length > 16) return out.sort(byName);
   for (let i = 1; i < out.length; i++) {
     const h = out[i];
@@ -34,8 +33,9 @@ function sortedByName(headers: readonly CanonicalHeader[]): CanonicalHeader[] {
   return out;
 }
 
-export function canonicalHeaders(headers: readonly CanonicalHeader[]): CanonicalHeaders {
-  const sorted = sortedByName(headers);
+/** The canonical headers of `headers`, an array of the caller's own that this sorts in place (no copy on the signing path). */
+export function canonicalHeaders(headers: CanonicalHeader[]): CanonicalHeaders {
+  const sorted = sortByName(headers);
   let block = "";
   let signedHeaders = "";
   for (let i = 0; i < sorted.length; ) {

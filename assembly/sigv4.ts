@@ -32,12 +32,13 @@ function hex32(src: usize, dst: usize): void {
 
 /**
  * Derives kSigning from INPUT = kSecret ‖ date ‖ region ‖ service ‖ terminator (kSecret already
- * carries its "AWS4" prefix) and leaves its HMAC midstates loaded, ready for sign().
- * kSecret is wiped from INPUT. kDate..kSigning are left in CHAIN only when `keepChain` is set
- * (for callers debugging their own chains); otherwise CHAIN is zeroed.
+ * carries its "AWS4" prefix) and leaves its HMAC midstates loaded, ready for sign(). kSecret is
+ * wiped from INPUT. With `chainOnly` (callers that want the keys as bytes: deriveSigningKey,
+ * signingKeyChain), kDate..kSigning are left in CHAIN for the caller to read and wipe, and kSigning
+ * is not loaded: its two pad blocks are 2 of the chain's 18 compressions.
  */
 export function deriveSigningKey(
-  secretLen: u32, dateLen: u32, regionLen: u32, serviceLen: u32, terminatorLen: u32, keepChain: bool,
+  secretLen: u32, dateLen: u32, regionLen: u32, serviceLen: u32, terminatorLen: u32, chainOnly: bool,
 ): void {
   assert(<u64>secretLen + dateLen + regionLen + serviceLen + terminatorLen <= <u64>INPUT_SIZE, "deriveSigningKey: fields exceed INPUT");
   let msg = INPUT + secretLen;
@@ -53,11 +54,12 @@ export function deriveSigningKey(
   msg += serviceLen;
   loadKey(CHAIN + 64, 32);
   mac(msg, terminatorLen, CHAIN + 96);
-  loadKey(CHAIN + 96, 32);
   // The running hash ended on kSigning (the last HMAC's output) and DIGEST on its inner hash.
   memory.fill(CTX, 0, CTX_SIZE);
   memory.fill(DIGEST, 0, 32);
-  if (!keepChain) memory.fill(CHAIN, 0, CHAIN_SIZE);
+  if (chainOnly) return;
+  loadKey(CHAIN + 96, 32);
+  memory.fill(CHAIN, 0, CHAIN_SIZE);
 }
 
 /**

@@ -31,10 +31,10 @@ function checkArgs(secretAccessKey: unknown, date: unknown, region: unknown, ser
 }
 
 /**
- * Runs the chain in the core and leaves kSigning's HMAC midstates in HMAC_KEY (and, with
- * `keepChain`, kDate..kSigning in CHAIN). The secret is wiped from INPUT by the core.
+ * Runs the chain in the core and leaves kSigning's HMAC midstates in HMAC_KEY; with `chainOnly`,
+ * leaves kDate..kSigning in CHAIN instead (see takeChain). The secret is wiped from INPUT by the core.
  */
-export function loadSigningKey(c: Core, secret: string, date: string, region: string, service: string, keepChain: boolean): void {
+export function loadSigningKey(c: Core, secret: string, date: string, region: string, service: string, chainOnly: boolean): void {
   checkSize(utf8Length(secret), c.inputSize - MAX_SCOPE_ELEMENT * 3, "secretAccessKey");
   checkSize(utf8Length(region), MAX_SCOPE_ELEMENT, "region");
   checkSize(utf8Length(service), MAX_SCOPE_ELEMENT, "service");
@@ -49,7 +49,7 @@ export function loadSigningKey(c: Core, secret: string, date: string, region: st
   const serviceLen = encodeUtf8Into(service, c.mem, at);
   at += serviceLen;
   const terminatorLen = encodeUtf8Into(SCOPE_TERMINATOR, c.mem, at);
-  c.fn.deriveSigningKey(secretLen, dateLen, regionLen, serviceLen, terminatorLen, keepChain ? 1 : 0);
+  c.fn.deriveSigningKey(secretLen, dateLen, regionLen, serviceLen, terminatorLen, chainOnly ? 1 : 0);
 }
 
 /** Region and service share the string to sign with the date and scope; this keeps them within it. */
@@ -59,24 +59,30 @@ function checkSize(bytes: number, max: number, name: string): void {
   if (bytes > max) throw new RangeError(`"${name}" is too long: ${bytes} bytes in UTF-8, at most ${max}`);
 }
 
-/** Reads kDate..kSigning out of CHAIN and wipes it. */
-function takeChain(c: Core): Uint8Array[] {
-  const keys = [0, 1, 2, 3].map((i) => copyOf(c.mem, c.chain + i * DIGEST_SIZE, c.chain + (i + 1) * DIGEST_SIZE));
+/** Runs the chain for bytes: HMAC_KEY no longer holds any cached key's midstates afterwards. */
+function deriveChain(secretAccessKey: string, date: string, region: string, service: string): Core {
+  checkArgs(secretAccessKey, date, region, service);
+  const c = core();
+  loadSigningKey(c, secretAccessKey, date, region, service, true);
+  c.keyOwner = null;
+  return c;
+}
+
+/** Reads keys `first`..3 of kDate, kRegion, kService, kSigning out of CHAIN, then wipes CHAIN. */
+function takeChain(c: Core, first: number): Uint8Array[] {
+  const keys: Uint8Array[] = [];
+  for (let i = first; i < 4; i++) keys.push(copyOf(c.mem, c.chain + i * DIGEST_SIZE, c.chain + (i + 1) * DIGEST_SIZE));
   wipe(c.mem, c.chain, c.chain + c.chainSize);
   return keys;
 }
 
 /** kSigning for a secret access key, a date (YYYYMMDD), a region and a service. */
 export function deriveSigningKey(secretAccessKey: string, date: string, region: string, service: string): Uint8Array {
-  return signingKeyChain(secretAccessKey, date, region, service).kSigning;
+  return takeChain(deriveChain(secretAccessKey, date, region, service), 3)[0];
 }
 
 /** Every key of the chain, as bytes. */
 export function signingKeyChain(secretAccessKey: string, date: string, region: string, service: string): SigningKeyChain {
-  checkArgs(secretAccessKey, date, region, service);
-  const c = core();
-  loadSigningKey(c, secretAccessKey, date, region, service, true);
-  c.keyOwner = null;
-  const [kDate, kRegion, kService, kSigning] = takeChain(c);
+  const [kDate, kRegion, kService, kSigning] = takeChain(deriveChain(secretAccessKey, date, region, service), 0);
   return { kSecret: encodeUtf8(KEY_PREFIX + secretAccessKey), kDate, kRegion, kService, kSigning };
 }

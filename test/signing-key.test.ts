@@ -101,7 +101,7 @@ describe.each(CORES)("signing key, %s core", (_name, module) => {
     }
   });
 
-  it("the core itself zeroes CHAIN and the secret when the chain is not kept (keepChain = 0)", () => {
+  it("the core itself zeroes CHAIN and the secret when the chain is not asked for (chainOnly = 0)", () => {
     const c = core();
     const fields = ["AWS4" + EXAMPLE[0], ...EXAMPLE.slice(1), "aws4_request"].map((f) => new TextEncoder().encode(f));
     let at = c.input;
@@ -123,6 +123,21 @@ describe.each(CORES)("signing key, %s core", (_name, module) => {
     c.fn.hmacFinal();
     const kSigning = Buffer.from(oracleChain(...EXAMPLE)[3], "hex");
     expect(toHex(c.mem.subarray(c.digest, c.digest + 32))).toBe(createHmac("sha256", kSigning).update("msg").digest("hex"));
+  });
+
+  it("with chainOnly = 1 the core leaves kDate..kSigning in CHAIN, for the caller to read and wipe", () => {
+    const c = core();
+    const fields = ["AWS4" + EXAMPLE[0], ...EXAMPLE.slice(1), "aws4_request"].map((f) => new TextEncoder().encode(f));
+    let at = c.input;
+    for (const f of fields) {
+      c.mem.set(f, at);
+      at += f.length;
+    }
+    c.fn.deriveSigningKey(fields[0].length, fields[1].length, fields[2].length, fields[3].length, fields[4].length, 1);
+    expect(toHex(c.mem.subarray(c.chain, c.chain + 128))).toBe(oracleChain(...EXAMPLE).join(""));
+    expect(isZero(c.mem.subarray(c.input, c.input + fields[0].length))).toBe(true);
+    c.mem.fill(0, c.chain, c.chain + c.chainSize);
+    c.keyOwner = null;
   });
 
   it("leaves no copy of kSigning in core memory: not plain, word-swapped, nor XORed with either HMAC pad", () => {

@@ -33,7 +33,7 @@ export interface CoreExports {
   hmacStart(): void;
   hmacFinal(): void;
   hmac(keyLen: number, dataLen: number): void;
-  deriveSigningKey(secretLen: number, dateLen: number, regionLen: number, serviceLen: number, terminatorLen: number, keepChain: number): void;
+  deriveSigningKey(secretLen: number, dateLen: number, regionLen: number, serviceLen: number, terminatorLen: number, chainOnly: number): void;
   signFinal(lastLen: number, prefixLen: number): void;
   sign(creqLen: number, prefixLen: number): void;
 }

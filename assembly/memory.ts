@@ -31,7 +31,9 @@
 // │ DIGEST      │     32 │ sha256.ts        │ output of the last hash / HMAC                         │
 // │ SIGNATURE   │     64 │ sigv4.ts         │ output: the signature as lowercase hex                 │
 // │ STS         │    512 │ JS, sigv4.ts     │ the string to sign: JS writes the prefix (algorithm,   │
-// │             │        │                  │ date, scope, each + LF), the core appends the hex hash │
+// │             │        │                  │ date, scope, each + LF), the core appends the hex hash.│
+// │             │        │                  │ Directly after SIGNATURE: the JS side reads the        │
+// │             │        │                  │ signature and the string to sign in one decode         │
 // │ MEMO_CREQ   │    432 │ memo.ts          │ the leading blocks of the last canonical request       │
 // │             │        │                  │ signed and the hash state after each (see memo.ts)     │
 // │ MEMO_STS    │    144 │ memo.ts          │ key material: the inner HMAC midstate of the loaded    │
@@ -80,9 +82,10 @@ export const CHAIN: usize = memory.data(128, 16);
 export const CHAIN_SIZE: u32 = 128;
 
 export const DIGEST: usize = memory.data(32, 16);
-export const SIGNATURE: usize = memory.data(64, 16);
-
-export const STS: usize = memory.data(512, 16);
+/** SIGNATURE (64 hex characters) and STS, declared as one run so that STS = SIGNATURE + 64 in every build. */
+const SIGNATURE_STS: usize = memory.data(64 + 512, 16);
+export const SIGNATURE: usize = SIGNATURE_STS;
+export const STS: usize = SIGNATURE_STS + 64;
 export const STS_SIZE: u32 = 512;
 
 /**

@@ -13,8 +13,8 @@ export interface CoreViews {
   hex: Uint8Array;
   /** STS, whole. */
   sts: Uint8Array;
-  /** SIGNATURE: 64 hex characters. */
-  signature: Uint8Array;
+  /** SIGNATURE then STS (adjacent, see bindCore): the signature and the string to sign in one read. */
+  signed: Uint8Array;
 }
 
 let views: CoreViews | undefined;
@@ -26,7 +26,7 @@ export function viewsOf(c: Core): CoreViews {
       input: span(c.mem, c.input, c.input + c.inputSize),
       hex: span(c.mem, c.input, c.input + 64),
       sts: span(c.mem, c.sts, c.sts + c.stsSize),
-      signature: span(c.mem, c.signature, c.signature + 64),
+      signed: span(c.mem, c.signature, c.sts + c.stsSize),
     };
   }
   return views;

@@ -128,7 +128,8 @@ export function prepareRequest(request: HttpRequest): PreparedRequest {
     query = q < 0 ? "" : request.path.slice(q + 1);
   }
   const headers = collectHeaders(request.headers);
-  const hostHeader = headers.find((h) => h.name === HOST);
+  let hostHeader: Header | undefined;
+  for (const h of headers) if (h.name === HOST && hostHeader === undefined) hostHeader = h;
   return {
     method: method.toUpperCase(),
     origin: url.origin,

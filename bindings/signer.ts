@@ -61,7 +61,7 @@ function toRecord(headers: readonly Header[]): Record<string, string> {
   return out;
 }
 
-/** The caller's headers plus host (first, when the caller sent none), without the copies of signer-owned headers. */
+/** The caller's headers plus host (when the caller sent none), without the copies of signer-owned headers. */
 function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string) => boolean): Header[] {
   const dropToken = s.credentials.sessionToken !== undefined;
   const headers: Header[] = [];
@@ -71,7 +71,7 @@ function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string)
     host ||= h.name === HOST;
     headers.push(h);
   }
-  if (!host) headers.unshift(added(HOST, req.host));
+  if (!host) headers.push(added(HOST, req.host));
   return headers;
 }
 
@@ -128,14 +128,22 @@ function canonicalFor(job: Job, query: string, headers: CanonicalHeaders): strin
   });
 }
 
-/** The headers that go into the signature: host, x-amz-date and x-amz-content-sha256 always, the token as configured, the rest by the settings' filter. */
-function signedSubset(headers: readonly Header[], s: Settings, tokenSigned: boolean): Header[] {
-  const out: Header[] = [];
-  for (const h of headers) {
+/**
+ * The headers that go into the signature: host, x-amz-date and x-amz-content-sha256 always, the
+ * token as configured, the rest by the settings' filter. When every header is signed (the usual
+ * case) this is `headers` itself, which canonicalHeaders then sorts in place: no second array.
+ */
+function signedSubset(headers: Header[], s: Settings, tokenSigned: boolean): Header[] {
+  let out: Header[] | undefined;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
     const name = h.name;
-    if (name === HOST || name === AMZ_DATE || name === AMZ_CONTENT_SHA256 || (name === AMZ_SECURITY_TOKEN ? tokenSigned : s.isSigned(name))) out.push(h);
+    const signed = name === HOST || name === AMZ_DATE || name === AMZ_CONTENT_SHA256 || (name === AMZ_SECURITY_TOKEN ? tokenSigned : s.isSigned(name));
+    if (out !== undefined) {
+      if (signed) out.push(h);
+    } else if (!signed) out = headers.slice(0, i);
   }
-  return out;
+  return out ?? headers;
 }
 
 /** Signs with an Authorization header, under settings already resolved (see resolveSettings). */

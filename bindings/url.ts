@@ -11,13 +11,13 @@ import { SigningError } from "./errors.js";
 
 export interface UrlParts {
   /** scheme://host[:port] */
-  origin: string;
+  readonly origin: string;
   /** host[:port] */
-  host: string;
+  readonly host: string;
   /** The path as sent, never empty. */
-  path: string;
+  readonly path: string;
   /** The query as sent, without '?'. */
-  query: string;
+  readonly query: string;
 }
 
 /** Characters the parser may change in a path: controls, space, " # < > ? ` { } \ and non-ASCII; '%' for encoded dots. */
@@ -104,17 +104,30 @@ function parsed(url: URL): UrlParts {
   return { origin: `${url.protocol}//${url.host}`, host: url.host, path: url.pathname, query: url.search.slice(1) };
 }
 
+function splitString(url: string): UrlParts {
+  const plain = splitPlain(url);
+  if (plain !== undefined) return plain;
+  try {
+    return parsed(new URL(url));
+  } catch (e) {
+    if (e instanceof SigningError) throw e;
+    throw new SigningError("InvalidUrl", "url", "is not an absolute URL");
+  }
+}
+
+// JSON APIs (KMS, STS, DynamoDB, Lambda…) take every call at one URL: the last split is reused
+// (its parts are only read). Comparing a different URL stops at its first differing character.
+let lastUrl = "";
+let lastParts: UrlParts | undefined;
+
 /** Splits an absolute URL (a string or a URL object) into the parts that are signed. */
 export function splitUrl(url: string | URL): UrlParts {
   if (typeof url === "string") {
-    const plain = splitPlain(url);
-    if (plain !== undefined) return plain;
-    try {
-      return parsed(new URL(url));
-    } catch (e) {
-      if (e instanceof SigningError) throw e;
-      throw new SigningError("InvalidUrl", "url", "is not an absolute URL");
+    if (url !== lastUrl || lastParts === undefined) {
+      lastParts = splitString(url);
+      lastUrl = url;
     }
+    return lastParts;
   }
   if (url instanceof URL) return parsed(url);
   throw new SigningError("InvalidUrl", "url", "must be a string or a URL");

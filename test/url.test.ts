@@ -60,3 +60,15 @@ describe("splitUrl", () => {
     expect(() => splitUrl(42 as unknown as string)).toThrow(/url/);
   });
 });
+
+describe("splitUrl's reuse of the last split", () => {
+  it("gives each URL its own parts when calls alternate, and still refuses a bad URL between good ones", () => {
+    const urls = ["https://kms.us-west-2.amazonaws.com/", "https://s3.amazonaws.com/b/k?x=1", "https://EXAMPLE.com/a/../b"];
+    for (let round = 0; round < 3; round++) {
+      for (const u of urls) expect({ ...splitUrl(u) }).toEqual(whatwg(u));
+      expect(() => splitUrl("not a url")).toThrow(SigningError);
+      expect({ ...splitUrl(urls[0]) }).toEqual(whatwg(urls[0]));
+      expect({ ...splitUrl(urls[0]) }).toEqual(whatwg(urls[0]));
+    }
+  });
+});

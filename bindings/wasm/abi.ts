@@ -65,9 +65,14 @@ export interface Core {
   keyOwner: object | null;
 }
 
+/** Characters of a hex signature: SIGNATURE's size, and where STS starts after it. */
+export const SIGNATURE_HEX = 64;
+
 /** Resolves the regions of an instantiated core from its exports. */
 export function bindCore(fn: CoreExports): Core {
   const at = (g: CoreGlobal): number => g.value;
+  // The signer reads the signature and the string to sign as one run (core-views.ts).
+  if (at(fn.STS) !== at(fn.SIGNATURE) + SIGNATURE_HEX) throw new Error("not a sigv4-wasm core: STS must directly follow SIGNATURE");
   return {
     fn,
     mem: new Uint8Array(fn.memory.buffer),

@@ -1,0 +1,39 @@
+// computeSignature (bindings/signature.ts) reads the signature and the string to sign out of the
+// core in one decode when the string-to-sign prefix is ASCII, and keeps the caller's prefix when
+// it is not (verify() reads scopes from requests). Both against node:crypto, on every core.
+import { describe, it, expect, beforeAll } from "vitest";
+import { createHash, createHmac } from "node:crypto";
+import { useCore, core } from "../bindings/wasm/instance.js";
+import { loadSigningKey } from "../bindings/signing-key.js";
+import { computeSignature } from "../bindings/signature.js";
+import { setNativeUtf8 } from "../bindings/utf8.js";
+import { CORES } from "./cores.js";
+
+const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+const kSigning = (region: string): Buffer =>
+  [ "20150830", region, "iam", "aws4_request"].reduce<Buffer>((key, part) => createHmac("sha256", key).update(part).digest(), Buffer.from("AWS4" + SECRET));
+
+function expected(region: string, creq: string, prefix: string) {
+  const stringToSign = prefix + createHash("sha256").update(creq).digest("hex");
+  return { stringToSign, signature: createHmac("sha256", kSigning(region)).update(stringToSign).digest("hex") };
+}
+
+describe.each(CORES)("computeSignature (%s core)", (_name, module) => {
+  beforeAll(() => useCore(module));
+
+  // The library's own decoder (realms without TextDecoder) reads bytes as Latin-1: a UTF-8 prefix must not go through it.
+  for (const [region, native] of [["us-east-1", true], ["région-ü", true], ["区域", true], ["us-east-1", false], ["région-ü", false], ["区域", false]] as const) {
+    it(`returns the signature and the whole string to sign, region ${JSON.stringify(region)}, ${native ? "TextDecoder" : "own decoder"}`, () => {
+      setNativeUtf8(native);
+      const c = core();
+      const prefix = `AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/${region}/iam/aws4_request\n`;
+      for (const creq of ["GET\n/\n\nhost:a\n\nhost\n" + "0".repeat(64), "POST\n/x\na=b\nhost:b\n\nhost\n" + "1".repeat(64)]) {
+        loadSigningKey(c, SECRET, "20150830", region, "iam", false);
+        c.keyOwner = null;
+        const got = computeSignature(c, creq, prefix);
+        expect({ ...got }).toEqual(expected(region, creq, prefix));
+      }
+      setNativeUtf8(true);
+    });
+  }
+});

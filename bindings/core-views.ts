@@ -15,6 +15,12 @@ export interface CoreViews {
   sts: Uint8Array;
   /** SIGNATURE then STS (adjacent, see bindCore): the signature and the string to sign in one read. */
   signed: Uint8Array;
+  /**
+   * The string-to-sign prefix STS holds, and its length in bytes: only computeSignature writes STS,
+   * and the core only appends after the prefix, so a prefix repeated within a second is not re-encoded.
+   */
+  stsPrefix: string;
+  stsPrefixLen: number;
 }
 
 let views: CoreViews | undefined;
@@ -27,6 +33,8 @@ export function viewsOf(c: Core): CoreViews {
       hex: span(c.mem, c.input, c.input + 64),
       sts: span(c.mem, c.sts, c.sts + c.stsSize),
       signed: span(c.mem, c.signature, c.sts + c.stsSize),
+      stsPrefix: "",
+      stsPrefixLen: 0,
     };
   }
   return views;

@@ -2,7 +2,7 @@
 // string to sign completed inside the core, in one call when the canonical request fits INPUT.
 
 import { SIGNATURE_HEX, type Core } from "./wasm/abi.js";
-import { encodeUtf8, encodeUtf8Into, decodeAscii } from "./utf8.js";
+import { encodeUtf8, encodeUtf8Into, decodeAscii, utf8Length } from "./utf8.js";
 import { releaseCtx } from "./sha256.js";
 import { SigningError } from "./errors.js";
 import { viewsOf } from "./core-views.js";
@@ -16,12 +16,16 @@ export interface Signature {
 
 /** Signs under the key already in HMAC_KEY (see SigningKeyCache.load). */
 export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: string): Signature {
-  if (stsPrefix.length + 64 > c.stsSize) {
-    throw new SigningError("RequestTooLarge", "options.region", "the credential scope is too long");
-  }
   releaseCtx(c);
   const v = viewsOf(c);
-  const prefixLen = encodeUtf8Into(stsPrefix, v.sts, 0);
+  if (v.stsPrefix !== stsPrefix) {
+    if (utf8Length(stsPrefix) + 64 > c.stsSize) {
+      throw new SigningError("RequestTooLarge", "options.region", "the credential scope is too long");
+    }
+    v.stsPrefixLen = encodeUtf8Into(stsPrefix, v.sts, 0);
+    v.stsPrefix = stsPrefix;
+  }
+  const prefixLen = v.stsPrefixLen;
   if (canonicalRequest.length * 3 <= c.inputSize) {
     c.fn.sign(encodeUtf8Into(canonicalRequest, v.input, 0), prefixLen);
   } else {

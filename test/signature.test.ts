@@ -36,4 +36,16 @@ describe.each(CORES)("computeSignature (%s core)", (_name, module) => {
       setNativeUtf8(true);
     });
   }
+
+  it("re-encodes the prefix whenever it differs from the one STS holds (alternating dates and regions)", () => {
+    const c = core();
+    const creq = "GET\n/\n\nhost:a\n\nhost\n" + "0".repeat(64);
+    const cases = ["us-east-1", "eu-west-3", "us-east-1", "us-east-1", "eu-west-3"];
+    for (const [i, region] of cases.entries()) {
+      const prefix = `AWS4-HMAC-SHA256\n2015083${i % 2}T123600Z\n20150830/${region}/iam/aws4_request\n`;
+      loadSigningKey(c, SECRET, "20150830", region, "iam", false);
+      c.keyOwner = null;
+      expect({ ...computeSignature(c, creq, prefix) }, `call ${i}`).toEqual(expected(region, creq, prefix));
+    }
+  });
 });

@@ -86,6 +86,7 @@ for (const r of results) {
       out.push(`| ${cell(row.name)}${row.async ? " (async)" : ""} | ${ns(row.medianNs)} | ${ns(row.p75Ns)} | ${ratio} | ${(row.spread * 100).toFixed(0)} % | ${int(row.samples)} |`);
     }
     out.push("");
+    if (r.cyclesPerByte) out.push(...cyclesSection(r.cyclesPerByte));
   } else if (r.kind === "memory") {
     out.push(
       ...table(
@@ -120,6 +121,32 @@ for (const r of results) {
       "",
     );
   }
+}
+
+/** The cores suite's calibrated cycles/byte (results from before it was measured have none). */
+function cyclesSection({ task, calibration: c, rows }) {
+  const clock = (x) => [x.nsPerCycle.toFixed(4), x.ghz.toFixed(3)];
+  return [
+    `### ${task}: cycles per byte (calibrated)`,
+    "",
+    "No cycle counter is reachable from Node here, so the length of a cycle is measured: a WebAssembly loop of dependent",
+    "32-bit adds runs one add per cycle, assuming an integer add's latency of exactly one cycle (as on every x86-64 and",
+    "ARM64 core), so its time per add is the cycle; cycles/byte = median ns/op ÷ bytes ÷ ns per cycle.",
+    `Method: ${c.method}.`,
+    "",
+    ...table(
+      ["clock", "ns / cycle", "GHz"],
+      ["l", "r", "r"],
+      [
+        ["before the timed rounds", ...clock(c.before)],
+        ["after the timed rounds", ...clock(c.after)],
+        [`mean (used below; before and after differ by ${(c.spread * 100).toFixed(1)} %)`, ...clock(c)],
+      ],
+    ),
+    "",
+    ...table(["task", "median ns/op", "cycles/byte"], ["l", "r", "r"], rows.map((x) => [x.name, ns(x.medianNs), x.cyclesPerByte.toFixed(2)])),
+    "",
+  ];
 }
 
 // A smoke run proves the report renders; its tables are meaningless and stay out of the repository.

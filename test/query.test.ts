@@ -25,3 +25,16 @@ describe("canonicalQueryOf", () => {
     expect(canonicalQueryOf("Action=ListUsers&Version=2010-05-08")).toBe("Action=ListUsers&Version=2010-05-08");
   });
 });
+
+describe("canonicalQueryOf's reuse of the last answer", () => {
+  it("answers each query for itself when calls alternate between canonical and non-canonical queries", () => {
+    const queries = ["Action=ListUsers&Version=2010-05-08", "b=2&a=1", "", "x=a%20b&x=a", "Version=2010-05-08&Action=ListUsers"];
+    const fresh = queries.map((q) => canonicalQuery(parseQuery(q)));
+    for (let round = 0; round < 3; round++) {
+      queries.forEach((q, i) => {
+        expect(canonicalQueryOf(q)).toBe(fresh[i]);
+        expect(canonicalQueryOf(q)).toBe(fresh[i]);
+      });
+    }
+  });
+});

@@ -71,13 +71,20 @@ function plainIsSorted(raw: string): boolean {
   return true;
 }
 
+// Query APIs (IAM, STS, EC2…) repeat one query from call to call: the last answer is reused.
+let lastRaw = "";
+let lastCanonical = "";
+
 /**
  * The canonical query string of a raw query. Most clients send one that is canonical already
  * (unreserved characters, sorted): it is checked in place and returned as it is.
  */
 export function canonicalQueryOf(raw: string): string {
-  if (raw === "" || (PLAIN_QUERY.test(raw) && plainIsSorted(raw))) return raw;
-  return canonicalQuery(parseQuery(raw));
+  if (raw === "" || raw === lastRaw) return raw === "" ? raw : lastCanonical;
+  const canonical = PLAIN_QUERY.test(raw) && plainIsSorted(raw) ? raw : canonicalQuery(parseQuery(raw));
+  lastRaw = raw;
+  lastCanonical = canonical;
+  return canonical;
 }
 
 /** The canonical query string of encoded pairs (most clients send them sorted already: no copy then). */

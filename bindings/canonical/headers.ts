@@ -33,9 +33,23 @@ function sortByName(out: CanonicalHeader[]): CanonicalHeader[] {
   return out;
 }
 
+// Calls to one API within a second carry the same headers (host, content type, target, date): the
+// last result is reused when every sorted name and value is the same as last time.
+let lastHeaders: CanonicalHeader[] = [];
+let lastResult: CanonicalHeaders = { block: "", signedHeaders: "" };
+
+function sameAsLast(sorted: readonly CanonicalHeader[]): boolean {
+  if (sorted.length !== lastHeaders.length) return false;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i].name !== lastHeaders[i].name || sorted[i].canonical !== lastHeaders[i].canonical) return false;
+  }
+  return true;
+}
+
 /** The canonical headers of `headers`, an array of the caller's own that this sorts in place (no copy on the signing path). */
 export function canonicalHeaders(headers: CanonicalHeader[]): CanonicalHeaders {
   const sorted = sortByName(headers);
+  if (sameAsLast(sorted)) return lastResult;
   let block = "";
   let signedHeaders = "";
   for (let i = 0; i < sorted.length; ) {
@@ -45,5 +59,8 @@ export function canonicalHeaders(headers: CanonicalHeader[]): CanonicalHeaders {
     block += name + ":" + value + "\n";
     signedHeaders = signedHeaders === "" ? name : signedHeaders + ";" + name;
   }
-  return { block, signedHeaders };
+  // A copy of the sorted list: the caller's array goes on to change (the signer appends to it).
+  lastHeaders = sorted.slice();
+  lastResult = { block, signedHeaders };
+  return lastResult;
 }

@@ -1,0 +1,39 @@
+// canonical/headers.ts: CanonicalHeaders and SignedHeaders, and the reuse of the last result when
+// the same headers come again.
+import { describe, it, expect } from "vitest";
+import { canonicalHeaders } from "../bindings/canonical/headers.js";
+
+const h = (name: string, canonical: string) => ({ name, canonical });
+
+describe("canonicalHeaders", () => {
+  it("sorts by name, joins repeated names in request order, and lists the names", () => {
+    const result = canonicalHeaders([h("x-b", "2"), h("host", "h"), h("x-a", "1"), h("x-b", "1")]);
+    expect(result).toEqual({ block: "host:h\nx-a:1\nx-b:2,1\n", signedHeaders: "host;x-a;x-b" });
+  });
+
+  it("answers each header set for itself when calls alternate, down to a single changed value or a repeated name", () => {
+    const sets = [
+      [h("host", "a"), h("x-amz-date", "20150830T123600Z")],
+      [h("host", "a"), h("x-amz-date", "20150830T123601Z")],
+      [h("host", "a"), h("x-amz-date", "20150830T123601Z"), h("x-amz-date", "x")],
+      [h("host", "b")],
+      [],
+    ];
+    const expected = ["host:a\nx-amz-date:20150830T123600Z\n", "host:a\nx-amz-date:20150830T123601Z\n", "host:a\nx-amz-date:20150830T123601Z,x\n", "host:b\n", ""];
+    for (let round = 0; round < 3; round++) {
+      sets.forEach((set, i) => {
+        expect(canonicalHeaders(set.slice()).block).toBe(expected[i]);
+        expect(canonicalHeaders(set.slice()).block).toBe(expected[i]);
+      });
+    }
+  });
+
+  it("is not fooled by the caller changing its array after the call", () => {
+    const headers = [h("host", "a"), h("x-amz-date", "d")];
+    expect(canonicalHeaders(headers).block).toBe("host:a\nx-amz-date:d\n");
+    headers.push(h("x-extra", "e"));
+    expect(canonicalHeaders(headers).block).toBe("host:a\nx-amz-date:d\nx-extra:e\n");
+    headers.length = 1;
+    expect(canonicalHeaders(headers).block).toBe("host:a\n");
+  });
+});

@@ -2,12 +2,19 @@
 
 import { ALGORITHM } from "./constants.js";
 
-// Everything up to the signed headers is the same for every request of a day under one key: reused.
-let last = { accessKeyId: "", scope: "", prefix: "" };
+// Everything up to the signature is the same for every request of a day under one key and one
+// header set: the last is reused, so a header costs one join.
+let lastAccessKeyId = "";
+let lastScope = "";
+let lastSignedHeaders = "";
+let prefix = "";
 
 export function authorizationHeader(accessKeyId: string, scope: string, signedHeaders: string, signature: string): string {
-  if (accessKeyId !== last.accessKeyId || scope !== last.scope) {
-    last = { accessKeyId, scope, prefix: ALGORITHM + " Credential=" + accessKeyId + "/" + scope + ", SignedHeaders=" };
+  if (accessKeyId !== lastAccessKeyId || scope !== lastScope || signedHeaders !== lastSignedHeaders) {
+    prefix = ALGORITHM + " Credential=" + accessKeyId + "/" + scope + ", SignedHeaders=" + signedHeaders + ", Signature=";
+    lastAccessKeyId = accessKeyId;
+    lastScope = scope;
+    lastSignedHeaders = signedHeaders;
   }
-  return last.prefix + signedHeaders + ", Signature=" + signature;
+  return prefix + signature;
 }

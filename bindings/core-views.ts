@@ -13,14 +13,17 @@ export interface CoreViews {
   hex: Uint8Array;
   /** STS, whole. */
   sts: Uint8Array;
-  /** SIGNATURE then STS (adjacent, see bindCore): the signature and the string to sign in one read. */
-  signed: Uint8Array;
   /**
    * The string-to-sign prefix STS holds, and its length in bytes: only computeSignature writes STS,
    * and the core only appends after the prefix, so a prefix repeated within a second is not re-encoded.
    */
   stsPrefix: string;
   stsPrefixLen: number;
+  /**
+   * SIGNATURE then STS (adjacent, see bindCore) up to the end of the string to sign under that
+   * prefix: the signature and the string to sign in one read, through a view made once per prefix.
+   */
+  signed: Uint8Array;
 }
 
 let views: CoreViews | undefined;
@@ -32,9 +35,9 @@ export function viewsOf(c: Core): CoreViews {
       input: span(c.mem, c.input, c.input + c.inputSize),
       hex: span(c.mem, c.input, c.input + 64),
       sts: span(c.mem, c.sts, c.sts + c.stsSize),
-      signed: span(c.mem, c.signature, c.sts + c.stsSize),
       stsPrefix: "",
       stsPrefixLen: 0,
+      signed: span(c.mem, c.signature, c.sts + 64),
     };
   }
   return views;

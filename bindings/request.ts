@@ -96,7 +96,8 @@ function collectHeaders(input: HeadersInput | undefined): Header[] {
     return out;
   }
   if (typeof input !== "object") throw new SigningError("InvalidHeaderValue", "headers", "must be a record or an iterable of [name, value] pairs");
-  for (const name of Object.keys(input)) {
+  for (const name in input) {
+    if (!Object.prototype.hasOwnProperty.call(input, name)) continue;
     const value = (input as Record<string, unknown>)[name];
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) out.push(header(name, v));

@@ -61,16 +61,22 @@ function toRecord(headers: readonly Header[]): Record<string, string> {
   return out;
 }
 
-/** The caller's headers plus host (when the caller sent none), without the copies of signer-owned headers. */
+/**
+ * The caller's headers plus host (when the caller sent none), without the copies of signer-owned
+ * headers: req.headers itself, compacted in place (prepareRequest made it for this call alone).
+ */
 function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string) => boolean): Header[] {
   const dropToken = s.credentials.sessionToken !== undefined;
-  const headers: Header[] = [];
+  const headers = req.headers;
   let host = false;
-  for (const h of req.headers) {
+  let kept = 0;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
     if (replaced(h.name) || (dropToken && h.name === AMZ_SECURITY_TOKEN)) continue;
     host ||= h.name === HOST;
-    headers.push(h);
+    headers[kept++] = h;
   }
+  headers.length = kept;
   if (!host) headers.push(added(HOST, req.host));
   return headers;
 }

@@ -34,16 +34,28 @@ function sortByName(out: CanonicalHeader[]): CanonicalHeader[] {
 }
 
 // Calls to one API within a second carry the same headers (host, content type, target, date): the
-// last result is reused when every sorted name and value is the same as last time.
-let lastHeaders: CanonicalHeader[] = [];
+// last result is reused when every sorted name and value is the same as last time. The last names
+// and values are kept in two arrays reused from call to call (a miss allocates nothing more).
+const lastNames: string[] = [];
+const lastValues: string[] = [];
 let lastResult: CanonicalHeaders = { block: "", signedHeaders: "" };
 
 function sameAsLast(sorted: readonly CanonicalHeader[]): boolean {
-  if (sorted.length !== lastHeaders.length) return false;
+  if (sorted.length !== lastNames.length) return false;
   for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i].name !== lastHeaders[i].name || sorted[i].canonical !== lastHeaders[i].canonical) return false;
+    if (sorted[i].name !== lastNames[i] || sorted[i].canonical !== lastValues[i]) return false;
   }
   return true;
+}
+
+function remember(sorted: readonly CanonicalHeader[], result: CanonicalHeaders): CanonicalHeaders {
+  if (lastNames.length !== sorted.length) lastNames.length = lastValues.length = sorted.length;
+  for (let i = 0; i < sorted.length; i++) {
+    lastNames[i] = sorted[i].name;
+    lastValues[i] = sorted[i].canonical;
+  }
+  lastResult = result;
+  return result;
 }
 
 /** The canonical headers of `headers`, an array of the caller's own that this sorts in place (no copy on the signing path). */
@@ -59,8 +71,5 @@ export function canonicalHeaders(headers: CanonicalHeader[]): CanonicalHeaders {
     block += name + ":" + value + "\n";
     signedHeaders = signedHeaders === "" ? name : signedHeaders + ";" + name;
   }
-  // A copy of the sorted list: the caller's array goes on to change (the signer appends to it).
-  lastHeaders = sorted.slice();
-  lastResult = { block, signedHeaders };
-  return lastResult;
+  return remember(sorted, { block, signedHeaders });
 }

@@ -247,3 +247,26 @@ describe("signing-time reuse and the realm without TextEncoder/TextDecoder", () 
     }
   });
 });
+
+describe("the signed request's header record", () => {
+  const options = { credentials: { accessKeyId: "AKID", secretAccessKey: "secret" }, region: "us-east-1", service: "iam", date: "20150830T123600Z" };
+
+  it("joins repeated names in request order, with few headers and with many", () => {
+    for (const extra of [0, 30]) {
+      const headers: [string, string][] = [["x-a", "1"], ["x-b", "2"], ["x-a", "3"]];
+      for (let i = 0; i < extra; i++) headers.push([`x-n${i}`, String(i)], ["x-b", `r${i}`]);
+      const signed = sign({ url: "https://iam.amazonaws.com/", headers }, options);
+      expect(signed.headers["x-a"]).toBe("1,3");
+      expect(signed.headers["x-b"]).toBe(["2", ...Array.from({ length: extra }, (_, i) => `r${i}`)].join(","));
+      if (extra > 0) expect(signed.headers[`x-n${extra - 1}`]).toBe(String(extra - 1));
+    }
+  });
+
+  it("keeps a header named __proto__ as a header, not as the record's prototype", () => {
+    const signed = sign({ url: "https://iam.amazonaws.com/", headers: [["__proto__", "x"], ["x-a", "1"]] }, options);
+    expect(Object.getPrototypeOf(signed.headers)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(signed.headers, "__proto__")).toBe(true);
+    expect(signed.headers["__proto__" as string]).toBe("x");
+    expect(signed.signedHeaders).toBe("__proto__;host;x-a;x-amz-date");
+  });
+});

@@ -2,7 +2,7 @@
 
 import { SigningError } from "./errors.js";
 import { HOST } from "./constants.js";
-import { splitUrl } from "./url.js";
+import { splitUrl, joinUrl } from "./url.js";
 
 /** Headers as a record (arrays are repeated headers; undefined entries are ignored) or [name, value] pairs (Headers, Map, arrays). */
 export type HeadersInput = Record<string, string | readonly string[] | number | undefined> | Iterable<readonly [string, string]>;
@@ -27,9 +27,9 @@ export interface HttpRequest {
 
 /** One header: lower-case name, value as given, and its canonical form (trimmed, inner whitespace collapsed). */
 export interface Header {
-  name: string;
-  value: string;
-  canonical: string;
+  readonly name: string;
+  readonly value: string;
+  readonly canonical: string;
 }
 
 export interface PreparedRequest {
@@ -42,6 +42,8 @@ export interface PreparedRequest {
   path: string;
   /** The query as sent, without '?'. */
   query: string;
+  /** origin + path + ('?' + query when there is one), as the caller sent them. */
+  href: string;
   headers: Header[];
   body: unknown;
 }
@@ -68,8 +70,26 @@ function headerError(name: string, value: string): SigningError {
   return new SigningError("InvalidHeaderValue", field, "contains a control character");
 }
 
+// Gateways send the same few headers on every call: the Header made for a name and a string value
+// is kept (a Header is never changed once made), so a repeated header costs a lookup instead of
+// its checks and a new object. At most KNOWN_MAX names are kept; a request bringing more empties it.
+const known = new Map<string, Header>();
+const KNOWN_MAX = 64;
+
 /** Validates one header and computes its canonical value (AWS: Trimall). */
 export function header(rawName: string, rawValue: unknown): Header {
+  if (typeof rawValue === "string") {
+    const seen = known.get(rawName);
+    if (seen !== undefined && seen.value === rawValue) return seen;
+    const made = checkedHeader(rawName, rawValue);
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(rawName, made);
+    return made;
+  }
+  return checkedHeader(rawName, rawValue);
+}
+
+function checkedHeader(rawName: string, rawValue: unknown): Header {
   const name = typeof rawName !== "string" ? "" : LOWER_CASE_TOKEN.test(rawName) ? rawName : TOKEN.test(rawName) ? rawName.toLowerCase() : "";
   if (name === "") {
     throw new SigningError("InvalidHeaderName", `headers[${JSON.stringify(String(rawName)).slice(0, 40)}]`, "is not a valid header name (RFC 9110 token characters only)");
@@ -129,6 +149,7 @@ export function prepareRequest(request: HttpRequest): PreparedRequest {
     host: hostHeader ? hostHeader.canonical : url.host,
     path,
     query,
+    href: request.path === undefined ? url.href : joinUrl(url.origin, path, query),
     headers,
     body: request.body,
   };

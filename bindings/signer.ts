@@ -55,6 +55,12 @@ function added(name: string, value: string, canonical = value): Header {
   return { name, value, canonical };
 }
 
+// Host and x-amz-date repeat from call to call: the last of each is reused (a Header is never changed once made).
+let lastHost = added(HOST, "");
+let lastDate = added(AMZ_DATE, "");
+const hostHeader = (host: string): Header => (lastHost.value === host ? lastHost : (lastHost = added(HOST, host)));
+const dateHeader = (amzDate: string): Header => (lastDate.value === amzDate ? lastDate : (lastDate = added(AMZ_DATE, amzDate)));
+
 /**
  * The headers as a record, the values of a repeated name joined by ','. Repeats are found by
  * looking back through the (few) earlier names: a read of a property the record does not have yet
@@ -94,7 +100,7 @@ function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string)
     headers[kept++] = h;
   }
   if (kept !== headers.length) headers.length = kept;
-  if (!host) headers.push(added(HOST, req.host));
+  if (!host) headers.push(hostHeader(req.host));
   return headers;
 }
 
@@ -175,7 +181,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   const { date, req, payload, scope } = job;
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, isReplaced);
-  headers.push(added(AMZ_DATE, date.amzDate));
+  headers.push(dateHeader(date.amzDate));
   if (s.contentSha256Header || job.declared !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
   if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token, trimAll(token)));
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));
@@ -185,7 +191,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   headers.push(added(AUTHORIZATION, authorization));
   return {
     method: req.method,
-    url: req.origin + req.path + (req.query === "" ? "" : "?" + req.query),
+    url: req.href,
     headers: toRecord(headers),
     authorization,
     signature: signing.signature,

@@ -18,6 +18,13 @@ export interface UrlParts {
   readonly path: string;
   /** The query as sent, without '?'. */
   readonly query: string;
+  /** origin + path + ('?' + query when there is one): the URL as sent, without a fragment. */
+  readonly href: string;
+}
+
+/** The URL that carries these parts. */
+export function joinUrl(origin: string, path: string, query: string): string {
+  return origin + path + (query === "" ? "" : "?" + query);
 }
 
 /** Characters the parser may change in a path: controls, space, " # < > ? ` { } \ and non-ASCII; '%' for encoded dots. */
@@ -91,17 +98,18 @@ export function splitPlain(url: string): UrlParts | undefined {
   if (hostEnd < slash && !portIsPlain(url, hostEnd + 1, slash, https ? "443" : "80")) return undefined;
   if (!pathIsPlain(url, slash, end) || (q >= 0 && !queryIsPlain(url, q + 1))) return undefined;
   const origin = url.slice(0, slash);
-  return {
-    origin,
-    host: url.slice(hostStart, slash),
-    path: slash === end ? "/" : url.slice(slash, end),
-    query: q < 0 ? "" : url.slice(q + 1),
-  };
+  const path = slash === end ? "/" : url.slice(slash, end);
+  const query = q < 0 ? "" : url.slice(q + 1);
+  // The string itself when it is already origin + path [+ '?' + query] (a path, no bare '?').
+  const href = slash < end && q !== url.length - 1 ? url : joinUrl(origin, path, query);
+  return { origin, host: url.slice(hostStart, slash), path, query, href };
 }
 
 function parsed(url: URL): UrlParts {
   if (url.host === "") throw new SigningError("InvalidUrl", "url", "has no host");
-  return { origin: `${url.protocol}//${url.host}`, host: url.host, path: url.pathname, query: url.search.slice(1) };
+  const origin = `${url.protocol}//${url.host}`;
+  const query = url.search.slice(1);
+  return { origin, host: url.host, path: url.pathname, query, href: joinUrl(origin, url.pathname, query) };
 }
 
 function splitString(url: string): UrlParts {

@@ -43,4 +43,13 @@ describe("header()", () => {
   it("reads numbers as their decimal text", () => {
     expect(header("Content-Length", 594)).toEqual({ name: "content-length", value: "594", canonical: "594" });
   });
+
+  it("answers a repeated header as a fresh one, across alternating values and past the number of names kept", () => {
+    for (let round = 0; round < 3; round++) {
+      for (const value of ["a  b", "a b", " x ", "a  b"]) expect(header("X-Test", value)).toEqual({ name: "x-test", value, canonical: trimall(value) });
+      for (let i = 0; i < 200; i++) expect(header(`X-Name-${i}`, ` v${i} `)).toEqual({ name: `x-name-${i}`, value: ` v${i} `, canonical: `v${i}` });
+      expect(() => header("x-test", "a\nb")).toThrow(SigningError);
+      expect(header("x-test", "a\tb").canonical).toBe("a b");
+    }
+  });
 });

@@ -7,7 +7,9 @@ import { SigningError } from "../bindings/errors.js";
 
 function whatwg(url: string) {
   const u = new URL(url);
-  return { origin: `${u.protocol}//${u.host}`, host: u.host, path: u.pathname, query: u.search.slice(1) };
+  const origin = `${u.protocol}//${u.host}`;
+  // search is "" for both no query and a bare "?": either way the URL sent has no '?'.
+  return { origin, host: u.host, path: u.pathname, query: u.search.slice(1), href: origin + u.pathname + u.search };
 }
 
 // Pieces chosen to hit every rewrite of the parser: case, IPv4 numbers, punycode, default and

@@ -56,13 +56,27 @@ export function signingDate(input: DateInput | undefined, field: string): Signin
   return last;
 }
 
+/** "00" … "59": the two-digit fields of a time of day. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => (n < 10 ? "0" : "") + n);
+const DAY_MS = 86_400_000;
+
 function format(second: number, field: string): SigningDate {
+  // Within the day of the last result its shortDate is reused (the same string: the scope and the
+  // string to sign that compare it find it at once), and the time of day is plain arithmetic.
+  if (last !== undefined && Math.floor(second / DAY_MS) === Math.floor(last.epochMs / DAY_MS)) {
+    return { amzDate: last.shortDate + timeOfDay(second), shortDate: last.shortDate, epochMs: second };
+  }
   const d = new Date(second);
   const year = d.getUTCFullYear();
   if (!Number.isFinite(second) || year < 1000 || year > 9999) {
     throw new SigningError("InvalidDate", field, "is not a valid date (expected a Date, epoch milliseconds, or YYYYMMDDTHHMMSSZ / YYYY-MM-DDTHH:MM:SSZ in UTC)");
   }
-  const shortDate = pad(year, 4) + pad(d.getUTCMonth() + 1, 2) + pad(d.getUTCDate(), 2);
-  const amzDate = `${shortDate}T${pad(d.getUTCHours(), 2)}${pad(d.getUTCMinutes(), 2)}${pad(d.getUTCSeconds(), 2)}Z`;
-  return { amzDate, shortDate, epochMs: second };
+  const shortDate = pad(year, 4) + TWO_DIGITS[d.getUTCMonth() + 1] + TWO_DIGITS[d.getUTCDate()];
+  return { amzDate: shortDate + timeOfDay(second), shortDate, epochMs: second };
+}
+
+/** 'T' HHMMSS 'Z' of a whole second since the epoch (UTC has no leap seconds in epoch time). */
+function timeOfDay(second: number): string {
+  const s = (second - Math.floor(second / DAY_MS) * DAY_MS) / 1000;
+  return "T" + TWO_DIGITS[Math.floor(s / 3600)] + TWO_DIGITS[Math.floor(s / 60) % 60] + TWO_DIGITS[s % 60] + "Z";
 }

@@ -58,8 +58,16 @@ function added(name: string, value: string, canonical = value): Header {
 // Host and x-amz-date repeat from call to call: the last of each is reused (a Header is never changed once made).
 let lastHost = added(HOST, "");
 let lastDate = added(AMZ_DATE, "");
+let lastDateOf: SigningDate | undefined;
 const hostHeader = (host: string): Header => (lastHost.value === host ? lastHost : (lastHost = added(HOST, host)));
-const dateHeader = (amzDate: string): Header => (lastDate.value === amzDate ? lastDate : (lastDate = added(AMZ_DATE, amzDate)));
+/** Keyed by the SigningDate, which signingDate() returns again within a second (comparing two dates' text would cost more). */
+function dateHeader(date: SigningDate): Header {
+  if (date !== lastDateOf) {
+    lastDate = added(AMZ_DATE, date.amzDate);
+    lastDateOf = date;
+  }
+  return lastDate;
+}
 
 /**
  * The headers as a record, the values of a repeated name joined by ','. Repeats are found by
@@ -151,8 +159,7 @@ function canonicalFor(job: Job, query: string, headers: CanonicalHeaders): strin
     method: job.req.method,
     uri: canonicalUri(job.req.path, job.s.uriEncoding, job.s.normalizePath),
     query,
-    headers: headers.block,
-    signedHeaders: headers.signedHeaders,
+    headers,
     payloadHash: job.payload,
   });
 }
@@ -181,7 +188,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   const { date, req, payload, scope } = job;
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, isReplaced);
-  headers.push(dateHeader(date.amzDate));
+  headers.push(dateHeader(date));
   if (s.contentSha256Header || job.declared !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
   if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token, trimAll(token)));
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));

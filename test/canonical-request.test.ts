@@ -4,18 +4,18 @@ import { describe, it, expect } from "vitest";
 import { canonicalRequest, type CanonicalRequestParts } from "../bindings/canonical/request.js";
 import { authorizationHeader } from "../bindings/authorization.js";
 
-const plain = (p: CanonicalRequestParts): string => [p.method, p.uri, p.query, p.headers, p.signedHeaders, p.payloadHash].join("\n");
+const plain = (p: CanonicalRequestParts): string => [p.method, p.uri, p.query, p.headers.block, p.headers.signedHeaders, p.payloadHash].join("\n");
 
 describe("canonicalRequest", () => {
   it("joins its own parts when any one of them changes between calls", () => {
-    const base: CanonicalRequestParts = { method: "GET", uri: "/", query: "a=1", headers: "host:h\n", signedHeaders: "host", payloadHash: "e3" };
+    const base: CanonicalRequestParts = { method: "GET", uri: "/", query: "a=1", headers: { block: "host:h\n", signedHeaders: "host" }, payloadHash: "e3" };
     const variants: CanonicalRequestParts[] = [
       base,
       { ...base, method: "PUT" },
       { ...base, uri: "/x" },
       { ...base, query: "" },
-      { ...base, headers: "host:h\nx-amz-date:d\n" },
-      { ...base, signedHeaders: "host;x-amz-date" },
+      { ...base, headers: { block: "host:h\nx-amz-date:d\n", signedHeaders: "host" } },
+      { ...base, headers: { block: "host:h\nx-amz-date:d\n", signedHeaders: "host;x-amz-date" } },
       { ...base, payloadHash: "UNSIGNED-PAYLOAD" },
       base,
     ];

@@ -37,3 +37,16 @@ describe("canonicalHeaders", () => {
     expect(canonicalHeaders(headers).block).toBe("host:a\n");
   });
 });
+
+describe("canonicalHeaders' reuse", () => {
+  it("returns the same result object for the same headers, and the same SignedHeaders string when only values change", () => {
+    const first = canonicalHeaders([h("host", "a"), h("x-amz-date", "1")]);
+    expect(canonicalHeaders([h("x-amz-date", "1"), h("host", "a")])).toBe(first);
+    const second = canonicalHeaders([h("host", "a"), h("x-amz-date", "2")]);
+    expect(second).not.toBe(first);
+    expect(second).toEqual({ block: "host:a\nx-amz-date:2\n", signedHeaders: "host;x-amz-date" });
+    const third = canonicalHeaders([h("host", "a"), h("x-amz-date", "2"), h("x-b", "")]);
+    expect(third).toEqual({ block: "host:a\nx-amz-date:2\nx-b:\n", signedHeaders: "host;x-amz-date;x-b" });
+    expect(canonicalHeaders([h("host", "a"), h("x-amz-dat", "2")]).signedHeaders).toBe("host;x-amz-dat");
+  });
+});

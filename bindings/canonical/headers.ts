@@ -8,11 +8,12 @@ export interface CanonicalHeader {
   canonical: string;
 }
 
+/** Never changed once made: canonicalRequest() knows one by its identity. */
 export interface CanonicalHeaders {
   /** Every "name:value\n" line, concatenated. */
-  block: string;
+  readonly block: string;
   /** The names joined by ';'. */
-  signedHeaders: string;
+  readonly signedHeaders: string;
 }
 
 const byName = (a: CanonicalHeader, b: CanonicalHeader): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -33,18 +34,22 @@ function sortByName(out: CanonicalHeader[]): CanonicalHeader[] {
   return out;
 }
 
-// Calls to one API within a second carry the same headers (host, content type, target, date): the
-// last result is reused when every sorted name and value is the same as last time. The last names
-// and values are kept in two arrays reused from call to call (a miss allocates nothing more).
+// Calls to one API carry the same header names, and within a second the same values too (host,
+// content type, target, date). The last result is reused when every sorted name and value is the
+// same as last time, and its SignedHeaders (the same string, which later steps compare) when the
+// names are. The last names and values are kept in two arrays reused from call to call.
 const lastNames: string[] = [];
 const lastValues: string[] = [];
 let lastResult: CanonicalHeaders = { block: "", signedHeaders: "" };
 
-function sameAsLast(sorted: readonly CanonicalHeader[]): boolean {
+function sameNames(sorted: readonly CanonicalHeader[]): boolean {
   if (sorted.length !== lastNames.length) return false;
-  for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i].name !== lastNames[i] || sorted[i].canonical !== lastValues[i]) return false;
-  }
+  for (let i = 0; i < sorted.length; i++) if (sorted[i].name !== lastNames[i]) return false;
+  return true;
+}
+
+function sameValues(sorted: readonly CanonicalHeader[]): boolean {
+  for (let i = 0; i < sorted.length; i++) if (sorted[i].canonical !== lastValues[i]) return false;
   return true;
 }
 
@@ -61,7 +66,8 @@ function remember(sorted: readonly CanonicalHeader[], result: CanonicalHeaders):
 /** The canonical headers of `headers`, an array of the caller's own that this sorts in place (no copy on the signing path). */
 export function canonicalHeaders(headers: CanonicalHeader[]): CanonicalHeaders {
   const sorted = sortByName(headers);
-  if (sameAsLast(sorted)) return lastResult;
+  const namesRepeat = sameNames(sorted);
+  if (namesRepeat && sameValues(sorted)) return lastResult;
   let block = "";
   let signedHeaders = "";
   for (let i = 0; i < sorted.length; ) {
@@ -69,7 +75,7 @@ export function canonicalHeaders(headers: CanonicalHeader[]): CanonicalHeaders {
     let value = sorted[i].canonical;
     for (i++; i < sorted.length && sorted[i].name === name; i++) value += "," + sorted[i].canonical;
     block += name + ":" + value + "\n";
-    signedHeaders = signedHeaders === "" ? name : signedHeaders + ";" + name;
+    if (!namesRepeat) signedHeaders = signedHeaders === "" ? name : signedHeaders + ";" + name;
   }
-  return remember(sorted, { block, signedHeaders });
+  return remember(sorted, { block, signedHeaders: namesRepeat ? lastResult.signedHeaders : signedHeaders });
 }

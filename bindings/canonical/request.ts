@@ -2,24 +2,27 @@
 //   HTTPMethod \n CanonicalURI \n CanonicalQueryString \n CanonicalHeaders \n SignedHeaders \n HashedPayload
 // where CanonicalHeaders already ends each of its lines with \n.
 
+import type { CanonicalHeaders } from "./headers.js";
+
 export interface CanonicalRequestParts {
   method: string;
   uri: string;
   query: string;
-  headers: string;
-  signedHeaders: string;
+  /** CanonicalHeaders and SignedHeaders, as canonicalHeaders() made them. */
+  headers: CanonicalHeaders;
   payloadHash: string;
 }
 
 // The lines before the headers (one endpoint) and from the headers to the payload hash (one header
 // set within a second) repeat from call to call: the last of each is reused, so a repeated request
-// costs two joins instead of ten (fewer strings to allocate and to flatten).
+// costs two joins instead of ten (fewer strings to allocate and to flatten). The tail is keyed by
+// the CanonicalHeaders object, which canonicalHeaders() returns again for the same headers:
+// comparing two header blocks of equal length would cost more than joining them.
 let headMethod = "";
 let headUri = "";
 let headQuery = "";
 let head = "\n\n\n";
-let tailHeaders = "";
-let tailSigned = "";
+let tailOf: CanonicalHeaders | undefined;
 let tail = "\n\n";
 
 export function canonicalRequest(p: CanonicalRequestParts): string {
@@ -29,10 +32,9 @@ export function canonicalRequest(p: CanonicalRequestParts): string {
     headUri = p.uri;
     headQuery = p.query;
   }
-  if (p.headers !== tailHeaders || p.signedHeaders !== tailSigned) {
-    tail = p.headers + "\n" + p.signedHeaders + "\n";
-    tailHeaders = p.headers;
-    tailSigned = p.signedHeaders;
+  if (p.headers !== tailOf) {
+    tail = p.headers.block + "\n" + p.headers.signedHeaders + "\n";
+    tailOf = p.headers;
   }
   return head + tail + p.payloadHash;
 }

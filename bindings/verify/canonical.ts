@@ -58,8 +58,7 @@ export function canonicalFor(input: CanonicalInput): Canonical | undefined {
       method: prepared.method,
       uri: canonicalUri(prepared.path, rules.uriEncoding, rules.normalizePath),
       query: canonicalQueryOf(prepared.query),
-      headers: headers.block,
-      signedHeaders: headers.signedHeaders,
+      headers,
       payloadHash: input.payloadLine,
     });
     return { canonicalRequest: creq, missing };

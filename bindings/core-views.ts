@@ -2,7 +2,7 @@
 // heap object; signing allocates as little as it can). The core's memory never grows, so a view
 // never detaches.
 
-import type { Core } from "./wasm/abi.js";
+import { HMAC_KEY_SIZE, type Core } from "./wasm/abi.js";
 import { span } from "./bytes.js";
 
 export interface CoreViews {
@@ -11,6 +11,8 @@ export interface CoreViews {
   input: Uint8Array;
   /** The first 64 bytes of INPUT: scratch for a hex digest once INPUT has been hashed. */
   hex: Uint8Array;
+  /** HMAC_KEY: the loaded key's two midstates. */
+  hmacKey: Uint8Array;
   /** STS, whole. */
   sts: Uint8Array;
   /**
@@ -34,6 +36,7 @@ export function viewsOf(c: Core): CoreViews {
       core: c,
       input: span(c.mem, c.input, c.input + c.inputSize),
       hex: span(c.mem, c.input, c.input + 64),
+      hmacKey: span(c.mem, c.hmacKey, c.hmacKey + HMAC_KEY_SIZE),
       sts: span(c.mem, c.sts, c.sts + c.stsSize),
       stsPrefix: "",
       stsPrefixLen: 0,

@@ -7,7 +7,8 @@
 import type { Core } from "./wasm/abi.js";
 import { HMAC_KEY_SIZE } from "./wasm/abi.js";
 import { loadSigningKey } from "./signing-key.js";
-import { copyOf, wipe } from "./bytes.js";
+import { wipe } from "./bytes.js";
+import { viewsOf } from "./core-views.js";
 
 interface Entry {
   accessKeyId: string;
@@ -15,6 +16,7 @@ interface Entry {
   date: string;
   region: string;
   service: string;
+  /** 64 bytes: the key's two midstates. Passed on to the entry that evicts this one (no new buffer per miss). */
   midstates: Uint8Array;
 }
 
@@ -56,12 +58,21 @@ export class SigningKeyCache {
     }
     this.#misses++;
     loadSigningKey(c, secret, date, region, service, false);
-    const fresh: Entry = { accessKeyId, secret, date, region, service, midstates: copyOf(c.mem, c.hmacKey, c.hmacKey + HMAC_KEY_SIZE) };
-    c.keyOwner = fresh;
     this.#entries.delete(id);
+    const midstates = this.#entries.size < this.#max ? new Uint8Array(HMAC_KEY_SIZE) : this.#evictOldest();
+    midstates.set(viewsOf(c).hmacKey);
+    const fresh: Entry = { accessKeyId, secret, date, region, service, midstates };
+    c.keyOwner = fresh;
     this.#entries.set(id, fresh);
     this.#last = fresh;
-    if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
+  }
+
+  /** Drops the least recently used entry and returns its midstate buffer for the next key. */
+  #evictOldest(): Uint8Array {
+    const [id, oldest] = this.#entries.entries().next().value as [string, Entry];
+    this.#entries.delete(id);
+    if (this.#last === oldest) this.#last = undefined;
+    return oldest.midstates;
   }
 
   #hit(c: Core, entry: Entry): void {

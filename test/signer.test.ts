@@ -175,6 +175,17 @@ describe("Signer key cache", () => {
     expect(signer.cacheStats().misses).toBe(4);
   });
 
+  it("signs correctly with every key while evictions hand buffers from key to key", () => {
+    const signer = new Signer({ ...base, cacheSize: 2 });
+    const keys = ["k0", "k1", "k2", "k3"].map((k) => ({ accessKeyId: `AKID${k}`, secretAccessKey: `secret-${k}` }));
+    const date = "20150830T123600Z";
+    for (const i of [0, 1, 2, 0, 3, 3, 1, 2, 2, 0, 1, 3]) {
+      const signed = signer.sign(request, { date, credentials: keys[i] });
+      expect(signed.signature, `key ${i}`).toBe(nodeSignature(signed.canonicalRequest, date, keys[i].secretAccessKey, "us-east-1", "service"));
+    }
+    expect(signer.cacheStats().size).toBe(2);
+  });
+
   it("derives afresh when the secret behind an access key id changes", () => {
     const signer = new Signer(base);
     const date = "20150830T123600Z";

@@ -101,14 +101,20 @@ describe.each(CORES)("signing key, %s core", (_name, module) => {
     }
   });
 
-  it("the core itself zeroes CHAIN and the secret when the chain is not asked for (chainOnly = 0)", () => {
-    const c = core();
+  /** Writes the example's kSecret ‖ date ‖ region ‖ service ‖ terminator into INPUT, as loadSigningKey does. */
+  function writeExampleFields(c: ReturnType<typeof core>): { fields: Uint8Array[]; at: number } {
     const fields = ["AWS4" + EXAMPLE[0], ...EXAMPLE.slice(1), "aws4_request"].map((f) => new TextEncoder().encode(f));
     let at = c.input;
     for (const f of fields) {
       c.mem.set(f, at);
       at += f.length;
     }
+    return { fields, at };
+  }
+
+  it("the core itself zeroes CHAIN and the secret when the chain is not asked for (chainOnly = 0)", () => {
+    const c = core();
+    const { fields, at } = writeExampleFields(c);
     c.mem.fill(0xee, c.chain, c.chain + c.chainSize);
     c.fn.deriveSigningKey(fields[0].length, fields[1].length, fields[2].length, fields[3].length, fields[4].length, 0);
     expect(isZero(c.mem.subarray(c.chain, c.chain + c.chainSize))).toBe(true);
@@ -127,12 +133,7 @@ describe.each(CORES)("signing key, %s core", (_name, module) => {
 
   it("with chainOnly = 1 the core leaves kDate..kSigning in CHAIN, for the caller to read and wipe", () => {
     const c = core();
-    const fields = ["AWS4" + EXAMPLE[0], ...EXAMPLE.slice(1), "aws4_request"].map((f) => new TextEncoder().encode(f));
-    let at = c.input;
-    for (const f of fields) {
-      c.mem.set(f, at);
-      at += f.length;
-    }
+    const { fields } = writeExampleFields(c);
     c.fn.deriveSigningKey(fields[0].length, fields[1].length, fields[2].length, fields[3].length, fields[4].length, 1);
     expect(toHex(c.mem.subarray(c.chain, c.chain + 128))).toBe(oracleChain(...EXAMPLE).join(""));
     expect(isZero(c.mem.subarray(c.input, c.input + fields[0].length))).toBe(true);

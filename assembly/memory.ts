@@ -74,6 +74,7 @@ export const CTX_BUFFERED: usize = CTX + 96;
 export const CTX_TOTAL: usize = CTX + 104;
 
 export const HMAC_KEY: usize = memory.data(64, 16);
+export const HMAC_KEY_SIZE: u32 = 64;
 export const HMAC_INNER: usize = HMAC_KEY;
 export const HMAC_OUTER: usize = HMAC_KEY + 32;
 export const HMAC_PAD: usize = memory.data(64, 16);

@@ -8,7 +8,7 @@
 // sees bytes and lengths.
 
 import {
-  INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, CTX, CTX_SIZE, DIGEST, STS, STS_SIZE, SIGNATURE, IV256, BLOCK, HMAC_INNER,
+  INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, HMAC_KEY, HMAC_KEY_SIZE, CTX, CTX_SIZE, DIGEST, STS, STS_SIZE, SIGNATURE, IV256, BLOCK, HMAC_INNER,
   MEMO_CREQ, MEMO_CREQ_BLOCKS, MEMO_STS, MEMO_STS_BLOCKS,
 } from "./memory";
 import { init, update, final } from "./sha256";
@@ -35,7 +35,8 @@ function hex32(src: usize, dst: usize): void {
  * carries its "AWS4" prefix) and leaves its HMAC midstates loaded, ready for sign(). kSecret is
  * wiped from INPUT. With `chainOnly` (callers that want the keys as bytes: deriveSigningKey,
  * signingKeyChain), kDate..kSigning are left in CHAIN for the caller to read and wipe, and kSigning
- * is not loaded: its two pad blocks are 2 of the chain's 18 compressions.
+ * is not loaded: its two pad blocks are 2 of the chain's 18 compressions. HMAC_KEY, which then
+ * holds kService (one HMAC away from kSigning), is zeroed.
  */
 export function deriveSigningKey(
   secretLen: u32, dateLen: u32, regionLen: u32, serviceLen: u32, terminatorLen: u32, chainOnly: bool,
@@ -57,7 +58,10 @@ export function deriveSigningKey(
   // The running hash ended on kSigning (the last HMAC's output) and DIGEST on its inner hash.
   memory.fill(CTX, 0, CTX_SIZE);
   memory.fill(DIGEST, 0, 32);
-  if (chainOnly) return;
+  if (chainOnly) {
+    memory.fill(HMAC_KEY, 0, HMAC_KEY_SIZE);
+    return;
+  }
   loadKey(CHAIN + 96, 32);
   memory.fill(CHAIN, 0, CHAIN_SIZE);
 }

@@ -57,7 +57,8 @@ export function signingDate(input: DateInput | undefined, field: string): Signin
 }
 
 /** "00" … "59": the two-digit fields of a time of day. */
-const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => (n < 10 ? "0" : "") + n);
+const TWO_DIGITS: string[] = [];
+for (let n = 0; n < 60; n++) TWO_DIGITS.push((n < 10 ? "0" : "") + n);
 const DAY_MS = 86_400_000;
 
 function format(second: number, field: string): SigningDate {

@@ -58,8 +58,9 @@ export class SigningKeyCache {
     }
     this.#misses++;
     loadSigningKey(c, secret, date, region, service, false);
-    this.#entries.delete(id);
-    const midstates = this.#entries.size < this.#max ? new Uint8Array(HMAC_KEY_SIZE) : this.#evictOldest();
+    // A rotated secret's entry hands its buffer on (overwritten below), like an evicted one.
+    if (entry !== undefined) this.#entries.delete(id);
+    const midstates = entry !== undefined ? entry.midstates : this.#entries.size < this.#max ? new Uint8Array(HMAC_KEY_SIZE) : this.#evictOldest();
     midstates.set(viewsOf(c).hmacKey);
     const fresh: Entry = { accessKeyId, secret, date, region, service, midstates };
     c.keyOwner = fresh;

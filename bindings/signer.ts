@@ -60,7 +60,7 @@ let lastHost = added(HOST, "");
 let lastDate = added(AMZ_DATE, "");
 let lastDateOf: SigningDate | undefined;
 const hostHeader = (host: string): Header => (lastHost.value === host ? lastHost : (lastHost = added(HOST, host)));
-/** Keyed by the SigningDate, which signingDate() returns again within a second (comparing two dates' text would cost more). */
+/** Keyed by the SigningDate, which signingDate() returns again within a second: no date text is compared. */
 function dateHeader(date: SigningDate): Header {
   if (date !== lastDateOf) {
     lastDate = added(AMZ_DATE, date.amzDate);
@@ -93,8 +93,8 @@ function toRecord(headers: readonly Header[]): Record<string, string> {
 }
 
 /**
- * The caller's headers plus host (when the caller sent none), without the copies of signer-owned
- * headers: req.headers itself, compacted in place (prepareRequest made it for this call alone).
+ * The caller's headers plus host (first, when the caller sent none), without the copies of
+ * signer-owned headers: req.headers itself, compacted in place (prepareRequest made it for this call alone).
  */
 function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string) => boolean): Header[] {
   const dropToken = s.credentials.sessionToken !== undefined;
@@ -108,7 +108,7 @@ function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string)
     headers[kept++] = h;
   }
   if (kept !== headers.length) headers.length = kept;
-  if (!host) headers.push(hostHeader(req.host));
+  if (!host) headers.unshift(hostHeader(req.host));
   return headers;
 }
 
@@ -191,15 +191,17 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   headers.push(dateHeader(date));
   if (s.contentSha256Header || job.declared !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
   if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token, trimAll(token)));
+  // The record keeps the request's order; canonicalHeaders then sorts the array in place.
+  const record = toRecord(headers);
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));
   const creq = canonicalFor(job, canonicalQueryOf(req.query), canonical);
   const signing = signCanonical(s, date, scope, creq, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
-  headers.push(added(AUTHORIZATION, authorization));
+  record[AUTHORIZATION] = authorization;
   return {
     method: req.method,
     url: req.href,
-    headers: toRecord(headers),
+    headers: record,
     authorization,
     signature: signing.signature,
     amzDate: date.amzDate,

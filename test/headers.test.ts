@@ -50,3 +50,24 @@ describe("canonicalHeaders' reuse", () => {
     expect(canonicalHeaders([h("host", "a"), h("x-amz-dat", "2")]).signedHeaders).toBe("host;x-amz-dat");
   });
 });
+
+describe("canonicalHeaders with many headers", () => {
+  it("keeps request order among repeated names even where the engine's sort is not stable (Rhino)", () => {
+    const headers = Array.from({ length: 20 }, (_, i) => h(`x-h${i % 7}`, `v${i}`));
+    const expected = canonicalHeaders(headers.slice()).block;
+    expect(expected).toContain("x-h0:v0,v7,v14\n");
+    const stable = Array.prototype.sort;
+    // An unstable sort: ties come out in reverse.
+    Array.prototype.sort = function <T>(this: T[], compare?: (a: T, b: T) => number): T[] {
+      const copy = stable.call(this.slice().reverse(), compare) as T[];
+      for (let i = 0; i < copy.length; i++) this[i] = copy[i];
+      return this;
+    };
+    try {
+      canonicalHeaders([h("reset", "")]);
+      expect(canonicalHeaders(headers.slice()).block).toBe(expected);
+    } finally {
+      Array.prototype.sort = stable;
+    }
+  });
+});

@@ -280,4 +280,16 @@ describe("the signed request's header record", () => {
     expect(signed.headers["__proto__" as string]).toBe("x");
     expect(signed.signedHeaders).toBe("__proto__;host;x-a;x-amz-date");
   });
+
+  it("lists host first, then the caller's headers in their order, then what the signer adds", () => {
+    const signed = sign({ url: "https://iam.amazonaws.com/", headers: { "x-b": "1", "content-type": "t", "x-a": "2" } }, options);
+    expect(Object.keys(signed.headers)).toEqual(["host", "x-b", "content-type", "x-a", "x-amz-date", "authorization"]);
+  });
+
+  it("signs a header value of millions of words (no regular expression runs out of stack)", () => {
+    const value = "a ".repeat(3_400_000) + "a";
+    const signed = sign({ url: "https://iam.amazonaws.com/", headers: { "x-big": value, "x-untrimmed": " " + value } }, options);
+    expect(signed.headers["x-big"]).toBe(value);
+    expect(signed.canonicalRequest).toContain(`x-big:${value}\nx-untrimmed:${value}\n`);
+  });
 });

@@ -137,6 +137,8 @@ describe.each(CORES)("signing key, %s core", (_name, module) => {
     c.fn.deriveSigningKey(fields[0].length, fields[1].length, fields[2].length, fields[3].length, fields[4].length, 1);
     expect(toHex(c.mem.subarray(c.chain, c.chain + 128))).toBe(oracleChain(...EXAMPLE).join(""));
     expect(isZero(c.mem.subarray(c.input, c.input + fields[0].length))).toBe(true);
+    // HMAC_KEY held kService's midstates, one HMAC away from kSigning: zeroed.
+    expect(isZero(c.mem.subarray(c.hmacKey, c.hmacKey + 64))).toBe(true);
     c.mem.fill(0, c.chain, c.chain + c.chainSize);
     c.keyOwner = null;
   });

@@ -21,10 +21,16 @@ const byName = (a: CanonicalHeader, b: CanonicalHeader): number => (a.name < b.n
 /**
  * Sorts by name in place, stably (repeated names keep request order). A request carries a handful
  * of headers, for which an insertion sort beats Array.prototype.sort's setup; many headers go to
- * the built-in sort (stable since ES2019), so a hostile request cannot make this quadratic.
+ * the built-in sort, so a hostile request cannot make this quadratic. The built-in sort is stable
+ * since ES2019 but not in every engine (Rhino 1.7.14's is not), so ties are broken by position.
  */
 function sortByName(out: CanonicalHeader[]): CanonicalHeader[] {
-  if (out.length > 16) return out.sort(byName);
+  if (out.length > 16) {
+    const positioned = out.map((h, i) => ({ h, i }));
+    positioned.sort((a, b) => byName(a.h, b.h) || a.i - b.i);
+    for (let i = 0; i < out.length; i++) out[i] = positioned[i].h;
+    return out;
+  }
   for (let i = 1; i < out.length; i++) {
     const h = out[i];
     let j = i - 1;

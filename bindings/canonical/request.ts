@@ -16,8 +16,8 @@ export interface CanonicalRequestParts {
 // The lines before the headers (one endpoint) and from the headers to the payload hash (one header
 // set within a second) repeat from call to call: the last of each is reused, so a repeated request
 // costs two joins instead of ten (fewer strings to allocate and to flatten). The tail is keyed by
-// the CanonicalHeaders object, which canonicalHeaders() returns again for the same headers:
-// comparing two header blocks of equal length would cost more than joining them.
+// the CanonicalHeaders object, which canonicalHeaders() returns again for the same headers, so
+// that no header block's text has to be compared.
 let headMethod = "";
 let headUri = "";
 let headQuery = "";

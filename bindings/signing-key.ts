@@ -35,9 +35,9 @@ function checkArgs(secretAccessKey: unknown, date: unknown, region: unknown, ser
  * leaves kDate..kSigning in CHAIN instead (see takeChain). The secret is wiped from INPUT by the core.
  */
 export function loadSigningKey(c: Core, secret: string, date: string, region: string, service: string, chainOnly: boolean): void {
-  checkSize(utf8Length(secret), c.inputSize - MAX_SCOPE_ELEMENT * 3, "secretAccessKey");
-  checkSize(utf8Length(region), MAX_SCOPE_ELEMENT, "region");
-  checkSize(utf8Length(service), MAX_SCOPE_ELEMENT, "service");
+  checkSize(secret, c.inputSize - MAX_SCOPE_ELEMENT * 3, "secretAccessKey");
+  checkSize(region, MAX_SCOPE_ELEMENT, "region");
+  checkSize(service, MAX_SCOPE_ELEMENT, "service");
   releaseCtx(c);
   let at = c.input;
   const secretLen = encodeUtf8Into(KEY_PREFIX, c.mem, at) + encodeUtf8Into(secret, c.mem, at + KEY_PREFIX.length);
@@ -55,7 +55,10 @@ export function loadSigningKey(c: Core, secret: string, date: string, region: st
 /** Region and service share the string to sign with the date and scope; this keeps them within it. */
 const MAX_SCOPE_ELEMENT = 128;
 
-function checkSize(bytes: number, max: number, name: string): void {
+/** UTF-8 takes at most 3 bytes per UTF-16 unit: only a string near the bound is measured. */
+function checkSize(text: string, max: number, name: string): void {
+  if (text.length * 3 <= max) return;
+  const bytes = utf8Length(text);
   if (bytes > max) throw new RangeError(`"${name}" is too long: ${bytes} bytes in UTF-8, at most ${max}`);
 }
 

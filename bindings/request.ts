@@ -64,6 +64,9 @@ const CANONICAL_VALUE = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
 const CANONICAL_CHECK_MAX = 8192;
 const INNER_WHITESPACE = /[\t ]+/g;
 
+const isCanonical = (value: string): boolean => value.length <= CANONICAL_CHECK_MAX && CANONICAL_VALUE.test(value);
+const rewritten = (value: string): string => value.trim().replace(INNER_WHITESPACE, " ");
+
 function headerError(name: string, value: string): SigningError {
   const field = `headers.${name}`;
   for (let i = 0; i < value.length; i++) {
@@ -104,14 +107,12 @@ function checkedHeader(rawName: string, rawValue: unknown): Header {
   const value = String(rawValue);
   if (isCanonical(value)) return { name, value, canonical: value };
   if (!PLAIN_VALUE.test(value)) throw headerError(name, value);
-  return { name, value, canonical: value.trim().replace(INNER_WHITESPACE, " ") };
+  return { name, value, canonical: rewritten(value) };
 }
-
-const isCanonical = (value: string): boolean => value.length <= CANONICAL_CHECK_MAX && CANONICAL_VALUE.test(value);
 
 /** The canonical form of a header value (AWS: Trimall): trimmed, runs of spaces and tabs made one space. */
 export function trimAll(value: string): string {
-  return isCanonical(value) ? value : value.trim().replace(INNER_WHITESPACE, " ");
+  return isCanonical(value) ? value : rewritten(value);
 }
 
 function collectHeaders(input: HeadersInput | undefined): Header[] {

@@ -222,7 +222,8 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   const { date, req, scope } = job;
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, isReplacedWhenPresigning);
-  const signed = headers.filter((h) => h.name === HOST || h.name === AMZ_CONTENT_SHA256 || s.isSigned(h.name));
+  // The token goes into the query; a caller's own x-amz-security-token header is an ordinary header here.
+  const signed = signedSubset(headers, s, s.isSigned(AMZ_SECURITY_TOKEN));
   const canonical = canonicalHeaders(signed.slice());
   const auth: QueryPair[] = [
     param(Q_ALGORITHM, ALGORITHM),

@@ -2,8 +2,8 @@
 // Regions and sizes come from memory.ts; see its table for who owns what.
 
 export {
-  INPUT, INPUT_SIZE, CTX, CTX_SIZE, HMAC_KEY, CHAIN, CHAIN_SIZE, DIGEST, SIGNATURE, STS, STS_SIZE,
+  INPUT, INPUT_SIZE, CTX, CTX_SIZE, HMAC_KEY, CHAIN, CHAIN_SIZE, DIGEST, DIGEST_HEX, SIGNATURE, STS, STS_SIZE,
 } from "./memory";
-export { hashInit, hashUpdate, hashFinal, hash } from "./sha256";
+export { hashInit, hashUpdate, hashFinal, hash, digestHex } from "./sha256";
 export { hmacLoadKey, hmacStart, hmacFinal, hmac } from "./hmac";
 export { deriveSigningKey, signFinal, sign } from "./sigv4";

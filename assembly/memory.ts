@@ -29,6 +29,7 @@
 // │ CHAIN       │    128 │ sigv4.ts         │ key material: kDate · kRegion · kService · kSigning;   │
 // │             │        │                  │ zeroed unless the caller asked to read the chain       │
 // │ DIGEST      │     32 │ sha256.ts        │ output of the last hash / HMAC                         │
+// │ DIGEST_HEX  │     64 │ sha256.ts        │ output: DIGEST as lowercase hex, on request            │
 // │ SIGNATURE   │     64 │ sigv4.ts         │ output: the signature as lowercase hex                 │
 // │ STS         │    512 │ JS, sigv4.ts     │ the string to sign: JS writes the prefix (algorithm,   │
 // │             │        │                  │ date, scope, each + LF), the core appends the hex hash.│
@@ -83,6 +84,7 @@ export const CHAIN: usize = memory.data(128, 16);
 export const CHAIN_SIZE: u32 = 128;
 
 export const DIGEST: usize = memory.data(32, 16);
+export const DIGEST_HEX: usize = memory.data(64, 16);
 /** SIGNATURE (64 hex characters) and STS, declared as one run so that STS = SIGNATURE + 64 in every build. */
 const SIGNATURE_STS: usize = memory.data(64 + 512, 16);
 export const SIGNATURE: usize = SIGNATURE_STS;

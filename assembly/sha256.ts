@@ -1,7 +1,8 @@
 // SHA-256 (RFC 6234 §6.2, FIPS 180-4 §6.2) over the CTX region of memory.ts.
 // Pointers and lengths only: callers place bytes in memory and say where they are.
 
-import { IV256, CTX_STATE, CTX_BLOCK, CTX_BUFFERED, CTX_TOTAL, BLOCK, INPUT, INPUT_SIZE, DIGEST } from "./memory";
+import { IV256, CTX_STATE, CTX_BLOCK, CTX_BUFFERED, CTX_TOTAL, BLOCK, INPUT, INPUT_SIZE, DIGEST, DIGEST_HEX } from "./memory";
+import { hex32 } from "./hex";
 import { compress } from "./sha256-compress";
 
 export { compress };
@@ -85,4 +86,9 @@ export function hash(len: u32): void {
   init();
   update(INPUT, len);
   final(DIGEST);
+}
+
+/** DIGEST as 64 lowercase hex characters in DIGEST_HEX: hashes and payload hashes are sent as hex. */
+export function digestHex(): void {
+  hex32(DIGEST, DIGEST_HEX);
 }

@@ -9,7 +9,7 @@ export interface CoreViews {
   core: Core;
   /** INPUT, whole. */
   input: Uint8Array;
-  /** The first 64 bytes of INPUT: scratch for a hex digest once INPUT has been hashed. */
+  /** DIGEST_HEX: the last digest as hex, once digestHex() has written it. */
   hex: Uint8Array;
   /** HMAC_KEY: the loaded key's two midstates. */
   hmacKey: Uint8Array;
@@ -35,7 +35,7 @@ export function viewsOf(c: Core): CoreViews {
     views = {
       core: c,
       input: span(c.mem, c.input, c.input + c.inputSize),
-      hex: span(c.mem, c.input, c.input + 64),
+      hex: span(c.mem, c.digestHex, c.digestHex + 64),
       hmacKey: span(c.mem, c.hmacKey, c.hmacKey + HMAC_KEY_SIZE),
       sts: span(c.mem, c.sts, c.sts + c.stsSize),
       stsPrefix: "",

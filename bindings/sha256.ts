@@ -62,18 +62,10 @@ export function sha256(data: string | Uint8Array): Uint8Array {
   return readDigest(c);
 }
 
-// "0123456789abcdef" as character codes.
-const HEX_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
-
-/** DIGEST as lowercase hex, spelled out in INPUT's first 64 bytes (free once hashed) and read as one string. */
+/** DIGEST as lowercase hex: spelled out by the core in DIGEST_HEX and read as one string. */
 function digestHex(c: Core): string {
-  const hex = viewsOf(c).hex;
-  for (let i = 0; i < DIGEST_SIZE; i++) {
-    const b = c.mem[c.digest + i];
-    hex[2 * i] = HEX_CODES[b >> 4];
-    hex[2 * i + 1] = HEX_CODES[b & 15];
-  }
-  return decodeAscii(hex, 0, 64);
+  c.fn.digestHex();
+  return decodeAscii(viewsOf(c).hex, 0, 64);
 }
 
 /** SHA-256 of `data` as lowercase hex. */

@@ -36,6 +36,7 @@ function regions(fn: CoreExports): [string, number, number][] {
     ["HMAC_KEY", v(fn.HMAC_KEY), HMAC_KEY_SIZE],
     ["CHAIN", v(fn.CHAIN), v(fn.CHAIN_SIZE)],
     ["DIGEST", v(fn.DIGEST), DIGEST_SIZE],
+    ["DIGEST_HEX", v(fn.DIGEST_HEX), 2 * DIGEST_SIZE],
     ["SIGNATURE", v(fn.SIGNATURE), 2 * DIGEST_SIZE],
     ["STS", v(fn.STS), v(fn.STS_SIZE)],
   ];
@@ -131,8 +132,8 @@ describe.each(CORES)("%s core", (_name, source) => {
       expect(prevPtr + prevSize, `${prev} overlaps ${sorted[i][0]}`).toBeLessThanOrEqual(sorted[i][1]);
     }
     // The bound core reads the same values.
-    expect([c.input, c.ctx, c.hmacKey, c.chain, c.digest, c.signature, c.sts]).toEqual(map.map(([, ptr]) => ptr));
-    expect([c.inputSize, c.ctxSize, c.chainSize, c.stsSize]).toEqual([map[0][2], map[1][2], map[3][2], map[6][2]]);
+    expect([c.input, c.ctx, c.hmacKey, c.chain, c.digest, c.digestHex, c.signature, c.sts]).toEqual(map.map(([, ptr]) => ptr));
+    expect([c.inputSize, c.ctxSize, c.chainSize, c.stsSize]).toEqual([map[0][2], map[1][2], map[3][2], map[7][2]]);
   });
 
   it("signs after a string-to-sign prefix of any length, odd ones included", () => {
@@ -150,6 +151,22 @@ describe.each(CORES)("%s core", (_name, source) => {
       const signature = Buffer.from(mem.subarray(fn.SIGNATURE.value, fn.SIGNATURE.value + 64)).toString("latin1");
       expect(signature, `prefix of ${prefixLength}`).toBe(oracleHmac(key, prefix + oracle(request)));
     }
+  });
+
+  it("spells DIGEST as lowercase hex in DIGEST_HEX, for every byte value", () => {
+    const fn = instantiateCore(source);
+    const mem = new Uint8Array(fn.memory.buffer);
+    for (let seed = 0; seed < 8; seed++) {
+      const digest = seed === 0 ? new Uint8Array(32).map((_, i) => i * 8 + 7) : bytes(32, seed); // seed 0: every high and low nibble
+      mem.set(digest, fn.DIGEST.value);
+      fn.digestHex();
+      expect(Buffer.from(mem.subarray(fn.DIGEST_HEX.value, fn.DIGEST_HEX.value + 64)).toString("latin1")).toBe(Buffer.from(digest).toString("hex"));
+    }
+    const request = bytes(300, 99);
+    mem.set(request, fn.INPUT.value);
+    fn.hash(request.length);
+    fn.digestHex();
+    expect(Buffer.from(mem.subarray(fn.DIGEST_HEX.value, fn.DIGEST_HEX.value + 64)).toString("latin1")).toBe(oracle(request));
   });
 
   it("leaves nothing of a key outside the exported regions (pad blocks, SIMD schedule slots)", () => {

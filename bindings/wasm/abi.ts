@@ -22,6 +22,7 @@ export interface CoreExports {
   CHAIN: CoreGlobal;
   CHAIN_SIZE: CoreGlobal;
   DIGEST: CoreGlobal;
+  DIGEST_HEX: CoreGlobal;
   SIGNATURE: CoreGlobal;
   STS: CoreGlobal;
   STS_SIZE: CoreGlobal;
@@ -29,6 +30,7 @@ export interface CoreExports {
   hashUpdate(len: number): void;
   hashFinal(): void;
   hash(len: number): void;
+  digestHex(): void;
   hmacLoadKey(keyLen: number): void;
   hmacStart(): void;
   hmacFinal(): void;
@@ -56,6 +58,7 @@ export interface Core {
   readonly chain: number;
   readonly chainSize: number;
   readonly digest: number;
+  readonly digestHex: number;
   readonly signature: number;
   readonly sts: number;
   readonly stsSize: number;
@@ -84,6 +87,7 @@ export function bindCore(fn: CoreExports): Core {
     chain: at(fn.CHAIN),
     chainSize: at(fn.CHAIN_SIZE),
     digest: at(fn.DIGEST),
+    digestHex: at(fn.DIGEST_HEX),
     signature: at(fn.SIGNATURE),
     sts: at(fn.STS),
     stsSize: at(fn.STS_SIZE),

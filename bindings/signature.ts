@@ -30,16 +30,30 @@ function writePrefix(c: Core, v: CoreViews, stsPrefix: string): void {
   v.stsPrefix = stsPrefix;
 }
 
-/** Signs under the key already in HMAC_KEY (see SigningKeyCache.load). */
-export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: string): Signature {
+/** INPUT from `offset` on, through a view made again only when the offset changes. */
+function inputFrom(c: Core, v: CoreViews, offset: number): Uint8Array {
+  if (v.inputFromOffset !== offset) {
+    v.inputFrom = span(c.mem, c.input + offset, c.input + c.inputSize);
+    v.inputFromOffset = offset;
+  }
+  return v.inputFrom;
+}
+
+/**
+ * Signs the canonical request `beforePayload + payloadHash` under the key already in HMAC_KEY (see
+ * SigningKeyCache.load). The two parts are written one after the other, so the caller never joins
+ * them (a request given whole passes an empty payloadHash).
+ */
+export function computeSignature(c: Core, beforePayload: string, payloadHash: string, stsPrefix: string): Signature {
   releaseCtx(c);
   const v = viewsOf(c);
   if (v.stsPrefix !== stsPrefix) writePrefix(c, v, stsPrefix);
   const prefixLen = v.stsPrefixLen;
-  if (canonicalRequest.length * 3 <= c.inputSize) {
-    c.fn.sign(encodeUtf8Into(canonicalRequest, v.input, 0), prefixLen);
+  if ((beforePayload.length + payloadHash.length) * 3 <= c.inputSize) {
+    const n = encodeUtf8Into(beforePayload, v.input, 0);
+    c.fn.sign(n + encodeUtf8Into(payloadHash, inputFrom(c, v, n), 0), prefixLen);
   } else {
-    const bytes = encodeUtf8(canonicalRequest);
+    const bytes = encodeUtf8(beforePayload + payloadHash);
     c.fn.hashInit();
     let off = 0;
     for (; bytes.length - off > c.inputSize; off += c.inputSize) {

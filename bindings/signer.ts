@@ -9,7 +9,7 @@ import { signingDate, type SigningDate, type DateInput } from "./date.js";
 import { canonicalUri } from "./canonical/uri.js";
 import { parseQuery, canonicalQuery, canonicalQueryOf, type QueryPair } from "./canonical/query.js";
 import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
-import { canonicalRequest } from "./canonical/request.js";
+import { beforePayloadHash } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
 import { payloadHash } from "./payload.js";
 import { credentialScope } from "./scope.js";
@@ -117,10 +117,11 @@ function declaredHash(req: PreparedRequest): string | undefined {
   return undefined;
 }
 
-function signCanonical(s: Settings, date: SigningDate, scope: string, creq: string, cache: SigningKeyCache): Signature {
+function signCanonical(job: Job, beforePayload: string, cache: SigningKeyCache): Signature {
+  const { s, date } = job;
   const c = core();
   cache.load(c, s.credentials.accessKeyId, s.credentials.secretAccessKey, date.shortDate, s.region, s.service);
-  return computeSignature(c, creq, stringToSignPrefix(date.amzDate, scope));
+  return computeSignature(c, beforePayload, job.payload, stringToSignPrefix(date.amzDate, job.scope));
 }
 
 /** The presigning parameters a URL may already carry from an earlier presign: replaced, never doubled. */
@@ -154,13 +155,13 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   return { s, date, req, payload, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 
-function canonicalFor(job: Job, query: string, headers: CanonicalHeaders): string {
-  return canonicalRequest({
+/** The canonical request without its last line, the payload hash (job.payload). */
+function beforePayloadFor(job: Job, query: string, headers: CanonicalHeaders): string {
+  return beforePayloadHash({
     method: job.req.method,
     uri: canonicalUri(job.req.path, job.s.uriEncoding, job.s.normalizePath),
     query,
     headers,
-    payloadHash: job.payload,
   });
 }
 
@@ -194,8 +195,8 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   // The record keeps the request's order; canonicalHeaders then sorts the array in place.
   const record = toRecord(headers);
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));
-  const creq = canonicalFor(job, canonicalQueryOf(req.query), canonical);
-  const signing = signCanonical(s, date, scope, creq, cache);
+  const beforePayload = beforePayloadFor(job, canonicalQueryOf(req.query), canonical);
+  const signing = signCanonical(job, beforePayload, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
   record[AUTHORIZATION] = authorization;
   return {
@@ -207,7 +208,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
     amzDate: date.amzDate,
     credentialScope: scope,
     signedHeaders: canonical.signedHeaders,
-    canonicalRequest: creq,
+    canonicalRequest: beforePayload + payload,
     stringToSign: signing.stringToSign,
   };
 }
@@ -234,8 +235,8 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   ];
   const tokenParam = token === undefined ? undefined : param(Q_SECURITY_TOKEN, token);
   if (tokenParam !== undefined && s.sessionToken === "signed") auth.push(tokenParam);
-  const creq = canonicalFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical);
-  const signing = signCanonical(s, date, scope, creq, cache);
+  const beforePayload = beforePayloadFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical);
+  const signing = signCanonical(job, beforePayload, cache);
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
   auth.push([Q_SIGNATURE, signing.signature]);
   const query = (req.query === "" ? "" : req.query + "&") + auth.map((p) => p[0] + "=" + p[1]).join("&");
@@ -244,7 +245,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
     method: req.method,
     headers: toRecord(signed.filter((h) => h.name !== HOST)),
     signature: signing.signature,
-    canonicalRequest: creq,
+    canonicalRequest: beforePayload + job.payload,
     stringToSign: signing.stringToSign,
     expiresAt: new Date(date.epochMs + s.expiresIn * 1000),
   };

@@ -55,11 +55,17 @@ function added(name: string, value: string, canonical = value): Header {
   return { name, value, canonical };
 }
 
-// Host and x-amz-date repeat from call to call: the last of each is reused (a Header is never changed once made).
+// Host, x-amz-date, the payload hash and the token repeat from call to call: the last of each is
+// reused (a Header is never changed once made). A session token is long (about 1 KB from STS), and
+// its canonical form would otherwise be checked again on every call.
 let lastHost = added(HOST, "");
 let lastDate = added(AMZ_DATE, "");
 let lastDateOf: SigningDate | undefined;
+let lastContentSha = added(AMZ_CONTENT_SHA256, "");
+let lastToken = added(AMZ_SECURITY_TOKEN, "");
 const hostHeader = (host: string): Header => (lastHost.value === host ? lastHost : (lastHost = added(HOST, host)));
+const contentShaHeader = (hash: string): Header => (lastContentSha.value === hash ? lastContentSha : (lastContentSha = added(AMZ_CONTENT_SHA256, hash)));
+const tokenHeader = (token: string): Header => (lastToken.value === token ? lastToken : (lastToken = added(AMZ_SECURITY_TOKEN, token, trimAll(token))));
 /** Keyed by the SigningDate, which signingDate() returns again within a second: no date text is compared. */
 function dateHeader(date: SigningDate): Header {
   if (date !== lastDateOf) {
@@ -190,8 +196,8 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, isReplaced);
   headers.push(dateHeader(date));
-  if (s.contentSha256Header || job.declared !== undefined) headers.push(added(AMZ_CONTENT_SHA256, payload));
-  if (token !== undefined) headers.push(added(AMZ_SECURITY_TOKEN, token, trimAll(token)));
+  if (s.contentSha256Header || job.declared !== undefined) headers.push(contentShaHeader(payload));
+  if (token !== undefined) headers.push(tokenHeader(token));
   // The record keeps the request's order; canonicalHeaders then sorts the array in place.
   const record = toRecord(headers);
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));

@@ -244,6 +244,21 @@ describe("signing-time reuse and the realm without TextEncoder/TextDecoder", () 
     expect(sign(request, iam({ date: "20150830T123600Z" })).amzDate).toBe("20150830T123600Z");
   });
 
+  it("signs each call's own token and payload hash when they alternate (the last of each is reused)", () => {
+    const tokens = ["token-a", "  token  b ", "token-a", "token-a", "IQoJ" + "x".repeat(1200)];
+    const bodies = ["one", "two", "two", "one", ""];
+    for (const [i, token] of tokens.entries()) {
+      const credentials = { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: token };
+      const signed = sign({ method: "PUT", url: `${BUCKET}/k`, body: bodies[i] }, { ...S3, credentials });
+      const hash = createHash("sha256").update(bodies[i]).digest("hex");
+      expect(signed.headers["x-amz-security-token"], `call ${i}`).toBe(token);
+      expect(signed.headers["x-amz-content-sha256"], `call ${i}`).toBe(hash);
+      expect(signed.canonicalRequest, `call ${i}`).toContain(`\nx-amz-content-sha256:${hash}\n`);
+      expect(signed.canonicalRequest, `call ${i}`).toContain(`\nx-amz-security-token:${token.trim().replace(/ +/g, " ")}\n`);
+      expect(signed.signature, `call ${i}`).toBe(nodeSignature(signed.canonicalRequest, signed.amzDate, SECRET, "us-east-1", "s3"));
+    }
+  });
+
   it("signs identically with the library's own UTF-8 encoder and ASCII decoder", async () => {
     const { setNativeUtf8 } = await import("../bindings/utf8.js");
     const request = { url: "https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08", headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" } };

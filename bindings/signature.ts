@@ -42,7 +42,9 @@ function inputFrom(c: Core, v: CoreViews, offset: number): Uint8Array {
 /**
  * Signs the canonical request `beforePayload + payloadHash` under the key already in HMAC_KEY (see
  * SigningKeyCache.load). The two parts are written one after the other, so the caller never joins
- * them (a request given whole passes an empty payloadHash).
+ * them (a request given whole passes an empty payloadHash). Each part is encoded alone, so the split
+ * must fall between characters, not inside a surrogate pair (the signer's falls after a line feed,
+ * before the ASCII payload hash).
  */
 export function computeSignature(c: Core, beforePayload: string, payloadHash: string, stsPrefix: string): Signature {
   releaseCtx(c);

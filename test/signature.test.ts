@@ -50,6 +50,17 @@ describe.each(CORES)("computeSignature (%s core)", (_name, module) => {
     }
   });
 
+  it("signs a canonical request too long for INPUT in one piece, given in two parts", () => {
+    const c = core();
+    const prefix = "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/iam/aws4_request\n";
+    const before = "PUT\n/\n\nhost:a\nx-amz-meta:" + "a\u00e9".repeat(20000) + "\n\nhost;x-amz-meta\n";
+    const payloadHash = "cd".repeat(32);
+    expect((before.length + payloadHash.length) * 3).toBeGreaterThan(c.inputSize);
+    loadSigningKey(c, SECRET, "20150830", "us-east-1", "iam", false);
+    c.keyOwner = null;
+    expect({ ...computeSignature(c, before, payloadHash, prefix) }).toEqual(expected("us-east-1", before + payloadHash, prefix));
+  });
+
   for (const native of [true, false]) {
     it(`writes the two parts back to back at every split point, in bytes (non-ASCII included), ${native ? "TextEncoder" : "own encoder"}`, () => {
       setNativeUtf8(native);

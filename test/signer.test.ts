@@ -259,6 +259,20 @@ describe("signing-time reuse and the realm without TextEncoder/TextDecoder", () 
     }
   });
 
+  it("keeps the token in the query when presigning between signed calls that send it as a header", () => {
+    const credentials = { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: "tok/en+==" };
+    const request = { url: "https://example.amazonaws.com/x" };
+    for (let i = 0; i < 2; i++) {
+      const signed = sign(request, iam({ credentials }));
+      expect(signed.canonicalRequest).toContain("\nx-amz-security-token:tok/en+==\n");
+      expect(signed.signature).toBe(nodeSignature(signed.canonicalRequest, signed.amzDate, SECRET, "us-east-1", "iam"));
+      const presigned = presign(request, iam({ credentials }));
+      expect(presigned.canonicalRequest).not.toContain("x-amz-security-token:");
+      expect(presigned.canonicalRequest).toContain("X-Amz-Security-Token=tok%2Fen%2B%3D%3D");
+      expect(presigned.signature).toBe(nodeSignature(presigned.canonicalRequest, "20150830T123600Z", SECRET, "us-east-1", "iam"));
+    }
+  });
+
   it("signs identically with the library's own UTF-8 encoder and ASCII decoder", async () => {
     const { setNativeUtf8 } = await import("../bindings/utf8.js");
     const request = { url: "https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08", headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" } };

@@ -14,8 +14,8 @@ export interface CanonicalRequestParts {
 }
 
 // The lines before the headers (one endpoint) and from the headers to the payload hash (one header
-// set within a second) repeat from call to call: the last of each is reused, so a repeated request
-// costs one join instead of ten (fewer strings to allocate and to flatten). The header lines are
+// set within a second) repeat from call to call: the last of each, and the two joined, are reused,
+// so a repeated request costs no join at all (fewer strings to allocate and to flatten). The header lines are
 // keyed by the CanonicalHeaders object, which canonicalHeaders() returns again for the same
 // headers, so that no header block's text has to be compared.
 let lastMethod = "";

@@ -39,6 +39,7 @@ function fileFor(root, prefixes, pathname) {
 /**
  * A static file server over `root` that serves only paths under `prefixes` ("/dist/", …) and
  * redirects "/" to `home`. Listens on 127.0.0.1; resolves once listening.
+ * @param {{ root?: string, prefixes: string[], home?: string, port?: number }} options
  */
 export function serveStatic({ root = ROOT, prefixes, home, port = 0 }) {
   const server = createServer((req, res) => {

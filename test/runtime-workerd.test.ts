@@ -71,7 +71,7 @@ const signer :Workerd.Worker = (
  * which reports {"event":"listen","socket":"http","port":N} once the socket is bound.
  */
 function serve(config: string): Promise<number> {
-  const binary = workerd as unknown as string;
+  const binary = workerd;
   const child = spawn(binary, ["serve", config, "--control-fd=3"], { cwd: dir, stdio: ["ignore", "pipe", "pipe", "pipe"] });
   server = child;
   let output = "";

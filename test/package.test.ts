@@ -106,6 +106,17 @@ describe("consumers", () => {
     expect(JSON.parse(result.stdout).signature).toBe(expected);
   });
 
+  it("ships each entry as one module with shared chunks: the entries share one core and one SigningError", () => {
+    expect(packed.filter((f) => f.endsWith(".js") && !f.endsWith(".d.js")).some((f) => f === "dist/signer.js" || f === "dist/canonical/uri.js")).toBe(false);
+    expect(packed.some((f) => f.startsWith("dist/chunks/") && f.endsWith(".js"))).toBe(true);
+    const code = [
+      'import * as main from "sigv4-wasm"; import * as wasm from "sigv4-wasm/wasm";',
+      'main.useCore("js");',
+      "console.log(wasm.coreName(), main.SigningError === wasm.SigningError);",
+    ].join("\n");
+    expect(node(["--input-type=module", "-e", code]).stdout.trim()).toBe("js true");
+  });
+
   it.each([
     ["default", [], "dist/portable.js"],
     ["workerd", ["--conditions=workerd"], "dist/workerd.js"],

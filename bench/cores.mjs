@@ -68,6 +68,11 @@ reference[SIGN] = REFERENCE;
 // Cycles per byte on the bulk hash, for the goals stated in cycles/byte. The clock can change
 // between calibration and measurement (boost, other load), so the cycle is measured right before
 // and right after the timed rounds and the mean of the two is used; their spread is reported.
+// The cycle is the fastest of its runs (load only lengthens a run), so the hash's time is taken
+// the same way: the fastest round (its median sample). Dividing the median round by the fastest
+// clock mixes the two estimates: on this VM, whose speed alternates between two levels about 1.5×
+// apart for seconds at a time, one run gave hash-wasm 17.7 cycles/byte that way, against 11.1–11.2
+// in the research baseline. Both figures are kept in the results.
 const CYCLES_TASK = "sha256 1 MiB";
 const CYCLE_RUNS = SMOKE ? { runMs: 2, runs: 3 } : { runMs: 100, runs: 7 };
 const before = calibrateCycle(CYCLE_RUNS);
@@ -93,7 +98,15 @@ function cyclesOf(rows, before, after) {
       after,
       method: `${CYCLE_METHOD}; run for about ${CYCLE_RUNS.runMs} ms, best of ${CYCLE_RUNS.runs}, right before and right after the timed rounds; the mean of the two is used`,
     },
-    rows: rows.filter((r) => r.group === CYCLES_TASK).map((r) => ({ name: r.name, medianNs: r.medianNs, cyclesPerByte: r.medianNs / bytes / nsPerCycle })),
+    rows: rows
+      .filter((r) => r.group === CYCLES_TASK)
+      .map((r) => ({
+        name: r.name,
+        medianNs: r.medianNs,
+        fastestRoundNs: r.fastestRoundNs,
+        cyclesPerByte: r.fastestRoundNs / bytes / nsPerCycle,
+        medianCyclesPerByte: r.medianNs / bytes / nsPerCycle,
+      })),
   };
 }
 
@@ -106,5 +119,5 @@ function addToResult(cyclesPerByte) {
 function printCycles({ task, calibration: c, rows }) {
   const ghz = (x) => `${x.ghz.toFixed(3)} GHz (${x.nsPerCycle.toFixed(4)} ns/cycle)`;
   console.log(`\ncycles/byte on ${task}: clock ${ghz(c.before)} before, ${ghz(c.after)} after, mean ${ghz(c)}, spread ${(c.spread * 100).toFixed(1)}%`);
-  console.table(rows.map((r) => ({ task: r.name, "median ns/op": Math.round(r.medianNs), "cycles/byte": r.cyclesPerByte.toFixed(2) })));
+  console.table(rows.map((r) => ({ task: r.name, "fastest round ns/op": Math.round(r.fastestRoundNs), "cycles/byte": r.cyclesPerByte.toFixed(2), "median round ns/op": Math.round(r.medianNs), "cycles/byte (median round)": r.medianCyclesPerByte.toFixed(2) })));
 }

@@ -131,6 +131,7 @@ export async function runSuite(suite, tasks, reference, extra = {}) {
       group: e.group,
       name: e.name,
       medianNs: median(e.rounds),
+      fastestRoundNs: Math.min(...e.rounds),
       p75Ns: quantile(e.rounds, 0.75),
       meanNs: median(e.means),
       spread: (Math.max(...e.rounds) - Math.min(...e.rounds)) / median(e.rounds),

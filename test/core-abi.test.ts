@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { CORES, WASM_CORES, instantiateCore, coreNamed } from "./cores.js";
 import { useCore, core, coreName } from "../bindings/wasm/instance.js";
 import { HMAC_KEY_SIZE, DIGEST_SIZE, type CoreExports } from "../bindings/wasm/abi.js";
-import { decodeBase64 } from "../bindings/wasm/base64.js";
+import { decodeBase64, decodeEmbedded, type Base64Host } from "../bindings/wasm/base64.js";
 import { SIMD_CORE_BASE64, SIMD_CORE_SHA256, SCALAR_CORE_BASE64, SCALAR_CORE_SHA256 } from "../bindings/wasm/module.generated.js";
 import { sha256Hex, Sha256 } from "../bindings/sha256.js";
 import { hmacSha256 } from "../bindings/hmac.js";
@@ -204,6 +204,24 @@ describe("decodeBase64", () => {
 
   it("says where the invalid character is", () => {
     expect(() => decodeBase64("QUJ*RA==")).toThrow(/at 3/);
+  });
+});
+
+describe("decodeEmbedded", () => {
+  const viaBuffer = (text: string): Uint8Array => Buffer.from(text, "base64");
+  const hosts: [string, Base64Host][] = [
+    ["Uint8Array.fromBase64", { Uint8Array: { fromBase64: viaBuffer } }],
+    ["Buffer", { Buffer }],
+    ["atob", { atob }],
+    ["none of them (the library's decoder)", {}],
+    ["this realm", globalThis as unknown as Base64Host],
+  ];
+  it.each(hosts)("decodes both embedded cores byte for byte through %s, into a plain Uint8Array", (_name, host) => {
+    for (const [build, base64] of [["simd", SIMD_CORE_BASE64], ["release", SCALAR_CORE_BASE64]] as const) {
+      const bytes = decodeEmbedded(base64, host);
+      expect(Object.getPrototypeOf(bytes)).toBe(Uint8Array.prototype);
+      expect(Buffer.compare(bytes, wasmFile(build)), build).toBe(0);
+    }
   });
 });
 

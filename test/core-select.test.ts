@@ -8,6 +8,7 @@ import { createHmac } from "node:crypto";
 import { describe, it, expect, vi } from "vitest";
 import { decodeBase64 } from "../bindings/wasm/base64.js";
 import { SIMD_CORE_BASE64 } from "../bindings/wasm/module.generated.js";
+import { SIMD_PROBE } from "../bindings/wasm/instance.js";
 
 const ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"; // FIPS 180-4 example "abc"
 const realWasm = WebAssembly;
@@ -36,10 +37,21 @@ function withWebAssembly<T>(replacement: typeof WebAssembly | undefined, body: (
 }
 
 const isSimdCore = (bytes: BufferSource): boolean => Buffer.compare(Buffer.from(bytes as Uint8Array), simdBytes) === 0;
+const isSimd = (bytes: BufferSource): boolean => isSimdCore(bytes) || Buffer.compare(Buffer.from(bytes as Uint8Array), SIMD_PROBE) === 0;
 
-/** WebAssembly as in an engine without SIMD: the SIMD core neither validates nor compiles. */
+/** WebAssembly as in an engine without SIMD: no SIMD module (the loader's probe, the SIMD core) validates or compiles. */
 const withoutSimd = Object.create(realWasm, {
-  validate: { value: (bytes: BufferSource) => !isSimdCore(bytes) && realWasm.validate(bytes) },
+  validate: { value: (bytes: BufferSource) => !isSimd(bytes) && realWasm.validate(bytes) },
+  Module: {
+    value: function Module(bytes: BufferSource) {
+      if (isSimdCore(bytes)) throw new realWasm.CompileError("WebAssembly.Module(): invalid simd opcode");
+      return new realWasm.Module(bytes);
+    },
+  },
+}) as typeof WebAssembly;
+
+/** WebAssembly whose SIMD passes the loader's probe but does not compile the SIMD core (a partial or faulty implementation). */
+const probeOnly = Object.create(realWasm, {
   Module: {
     value: function Module(bytes: BufferSource) {
       if (isSimdCore(bytes)) throw new realWasm.CompileError("WebAssembly.Module(): invalid simd opcode");
@@ -71,6 +83,7 @@ function signature(lib: Library): [string, string] {
 describe("the WebAssembly-only entry (sigv4-wasm/wasm)", () => {
   it("runs the SIMD core where WebAssembly SIMD validates", async () => {
     expect(WebAssembly.validate(simdBytes)).toBe(true); // this Node has WebAssembly SIMD
+    expect(WebAssembly.validate(SIMD_PROBE)).toBe(true);
     const { lib, loader } = await fresh("main");
     expect(lib.sha256Hex("abc")).toBe(ABC);
     expect(loader.coreName()).toBe("simd");
@@ -83,6 +96,14 @@ describe("the WebAssembly-only entry (sigv4-wasm/wasm)", () => {
       expect(loader.coreName()).toBe("scalar");
       const [ours, expected] = signature(lib);
       expect(ours).toBe(expected);
+    });
+  });
+
+  it("runs the scalar core where SIMD passes the probe but the SIMD core does not compile", async () => {
+    const { lib, loader } = await fresh("main");
+    withWebAssembly(probeOnly, () => {
+      expect(lib.sha256Hex("abc")).toBe(ABC);
+      expect(loader.coreName()).toBe("scalar");
     });
   });
 

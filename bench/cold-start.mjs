@@ -45,13 +45,17 @@ if (process.argv[2] === "--child") {
 } else {
   const rows = [];
   const NAMES = { cold: "import, then sign", warm: "import, warmUp(), then sign", sample: `import, warmUp(sample of the signed shape, ${SAMPLE_ROUNDS}), then sign` };
-  for (const variant of Object.keys(NAMES)) {
-    const runs = [];
-    for (let r = 0; r < RUNS; r++) {
+  // The variants' processes take turns, so that the machine's slow stretches fall on all of them alike.
+  const runsOf = Object.fromEntries(Object.keys(NAMES).map((variant) => [variant, []]));
+  for (let r = 0; r < RUNS; r++) {
+    for (const variant of Object.keys(NAMES)) {
       const out = spawnSync(process.execPath, [self, "--child", variant], { encoding: "utf8" });
       if (out.status !== 0) throw new Error(`cold-start child failed: ${out.stderr}`);
-      runs.push(JSON.parse(out.stdout));
+      runsOf[variant].push(JSON.parse(out.stdout));
     }
+  }
+  for (const variant of Object.keys(NAMES)) {
+    const runs = runsOf[variant];
     const windowsUs = WINDOWS.map((_, i) => median(runs.map((r) => r.windowsUs[i])));
     const steady = windowsUs[windowsUs.length - 1];
     const fullSpeedWindow = WINDOWS[windowsUs.findIndex((w) => w <= steady * 1.1)];
@@ -69,7 +73,7 @@ if (process.argv[2] === "--child") {
   }
   writeResult("cold-start", {
     kind: "cold-start",
-    method: `${RUNS} fresh node processes per variant; in each, shape b signed ${CALLS} times with a Signer, each call timed alone with performance.now(); medians over processes of each process's figures`,
+    method: `${RUNS} fresh node processes per variant, the variants taking turns; in each, shape b signed ${CALLS} times with a Signer, each call timed alone with performance.now(); medians over processes of each process's figures`,
     windows: WINDOWS.map(([from, to]) => `${from}–${to}`),
     rows,
   });

@@ -155,7 +155,22 @@ export function serviceRules(service: string): { uriEncoding: UriEncoding; norma
 
 /** The same settings under other credentials (checked). */
 export function withCredentials(s: Settings, credentials: Credentials): Settings {
-  return { ...s, credentials: checkCredentials(credentials) };
+  // Field by field, in resolveSettings' order (one object shape for both); a spread costs about
+  // three times as much here (Node 20, measured on this project's machine class).
+  return {
+    credentials: checkCredentials(credentials),
+    region: s.region,
+    service: s.service,
+    uriEncoding: s.uriEncoding,
+    normalizePath: s.normalizePath,
+    contentSha256Header: s.contentSha256Header,
+    payload: s.payload,
+    payloadHasher: s.payloadHasher,
+    payloadFallback: s.payloadFallback,
+    sessionToken: s.sessionToken,
+    isSigned: s.isSigned,
+    expiresIn: s.expiresIn,
+  };
 }
 
 /** Validates options and fills in the defaults for header signing ('header') or presigning ('query'). */

@@ -47,8 +47,10 @@ if (process.argv[2] === "--child") {
   const NAMES = { cold: "import, then sign", warm: "import, warmUp(), then sign", sample: `import, warmUp(sample of the signed shape, ${SAMPLE_ROUNDS}), then sign` };
   // The variants' processes take turns, so that the machine's slow stretches fall on all of them alike.
   const runsOf = Object.fromEntries(Object.keys(NAMES).map((variant) => [variant, []]));
+  const variants = Object.keys(NAMES);
   for (let r = 0; r < RUNS; r++) {
-    for (const variant of Object.keys(NAMES)) {
+    // Each run starts from another variant, so no variant always comes first.
+    for (const variant of variants.map((_, i) => variants[(i + r) % variants.length])) {
       const out = spawnSync(process.execPath, [self, "--child", variant], { encoding: "utf8" });
       if (out.status !== 0) throw new Error(`cold-start child failed: ${out.stderr}`);
       runsOf[variant].push(JSON.parse(out.stdout));

@@ -24,11 +24,13 @@ const ENTRIES = [
   "bindings/cli/output.ts",
 ];
 
-// Every .js in dist/ is this script's (or the script bundle's, rebuilt after it): none of an earlier
-// build may linger, neither chunks under an older hash nor the one-file-per-module output of older
-// versions, or `npm pack` would ship them.
+// Every .js in dist/ but the script bundle (scripts/build-script-bundle.mjs) is this script's: none of
+// an earlier build may linger, neither chunks under an older hash nor the one-file-per-module output
+// of older versions, or `npm pack` would ship them.
 if (existsSync("dist")) {
-  for (const file of readdirSync("dist", { recursive: true })) if (String(file).endsWith(".js")) rmSync(`dist/${file}`);
+  for (const file of readdirSync("dist", { recursive: true })) {
+    if (String(file).endsWith(".js") && file !== "sigv4.iife.js") rmSync(`dist/${file}`);
+  }
 }
 
 await build({

@@ -117,6 +117,19 @@ describe("consumers", () => {
     expect(node(["--input-type=module", "-e", code]).stdout.trim()).toBe("js true");
   });
 
+  it("keeps the entries' side effects in the entry files that sideEffects lists, and the workerd core beside its entry", () => {
+    const shipped = (file: string): string => readFileSync(join(app, "node_modules", "sigv4-wasm", file), "utf8");
+    const manifest = JSON.parse(shipped("package.json")) as { sideEffects: string[] };
+    expect(manifest.sideEffects).toEqual(["./dist/workerd.js", "./dist/portable.js"]);
+    expect(shipped("dist/portable.js")).toMatch(/^registerJsCore\(/m);
+    expect(shipped("dist/workerd.js")).toMatch(/^useCore\(/m);
+    expect(shipped("dist/workerd.js")).toContain('from "./core-simd.wasm"');
+    for (const chunk of packed.filter((f) => f.startsWith("dist/chunks/"))) {
+      expect(shipped(chunk), chunk).not.toMatch(/^(registerJsCore|useCore)\(/m);
+      expect(shipped(chunk), chunk).not.toContain(".wasm\"");
+    }
+  });
+
   it.each([
     ["default", [], "dist/portable.js"],
     ["workerd", ["--conditions=workerd"], "dist/workerd.js"],

@@ -43,7 +43,7 @@ export interface Base64Host {
  */
 export function decodeEmbedded(text: string, host: Base64Host = globalThis as unknown as Base64Host): Uint8Array<ArrayBuffer> {
   const fromBase64 = host.Uint8Array?.fromBase64;
-  if (typeof fromBase64 === "function") return new Uint8Array(fromBase64(text));
+  if (typeof fromBase64 === "function") return new Uint8Array(fromBase64.call(host.Uint8Array, text));
   const from = host.Buffer?.from;
   if (typeof from === "function") return new Uint8Array(from.call(host.Buffer, text, "base64"));
   if (typeof host.atob === "function") {

@@ -39,26 +39,22 @@ function withWebAssembly<T>(replacement: typeof WebAssembly | undefined, body: (
 const isSimdCore = (bytes: BufferSource): boolean => Buffer.compare(Buffer.from(bytes as Uint8Array), simdBytes) === 0;
 const isSimd = (bytes: BufferSource): boolean => isSimdCore(bytes) || Buffer.compare(Buffer.from(bytes as Uint8Array), SIMD_PROBE) === 0;
 
+/** WebAssembly.Module that refuses the SIMD core, as an engine without (full) SIMD does. */
+const moduleWithoutSimdCore = {
+  value: function Module(bytes: BufferSource) {
+    if (isSimdCore(bytes)) throw new realWasm.CompileError("WebAssembly.Module(): invalid simd opcode");
+    return new realWasm.Module(bytes);
+  },
+};
+
 /** WebAssembly as in an engine without SIMD: no SIMD module (the loader's probe, the SIMD core) validates or compiles. */
 const withoutSimd = Object.create(realWasm, {
   validate: { value: (bytes: BufferSource) => !isSimd(bytes) && realWasm.validate(bytes) },
-  Module: {
-    value: function Module(bytes: BufferSource) {
-      if (isSimdCore(bytes)) throw new realWasm.CompileError("WebAssembly.Module(): invalid simd opcode");
-      return new realWasm.Module(bytes);
-    },
-  },
+  Module: moduleWithoutSimdCore,
 }) as typeof WebAssembly;
 
 /** WebAssembly whose SIMD passes the loader's probe but does not compile the SIMD core (a partial or faulty implementation). */
-const probeOnly = Object.create(realWasm, {
-  Module: {
-    value: function Module(bytes: BufferSource) {
-      if (isSimdCore(bytes)) throw new realWasm.CompileError("WebAssembly.Module(): invalid simd opcode");
-      return new realWasm.Module(bytes);
-    },
-  },
-}) as typeof WebAssembly;
+const probeOnly = Object.create(realWasm, { Module: moduleWithoutSimdCore }) as typeof WebAssembly;
 
 /** WebAssembly as in a host that forbids compiling at run time (Cloudflare workerd, some CSPs). */
 const refusing = Object.create(realWasm, {

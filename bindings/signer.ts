@@ -58,14 +58,17 @@ function added(name: string, value: string, canonical = value): Header {
 // Host, x-amz-date, the payload hash and the token repeat from call to call: the last of each is
 // reused (a Header is never changed once made). A session token is long (about 1 KB from STS), and
 // its canonical form would otherwise be checked again on every call.
-let lastHost = added(HOST, "");
+
+/** The Header `name` with a value, the last one made while the value repeats; `canonicalOf` runs only for a new value. */
+function lastHeader(name: string, canonicalOf: (value: string) => string = (value) => value): (value: string) => Header {
+  let last = added(name, "");
+  return (value) => (last.value === value ? last : (last = added(name, value, canonicalOf(value))));
+}
+const hostHeader = lastHeader(HOST);
+const contentShaHeader = lastHeader(AMZ_CONTENT_SHA256);
+const tokenHeader = lastHeader(AMZ_SECURITY_TOKEN, trimAll);
 let lastDate = added(AMZ_DATE, "");
 let lastDateOf: SigningDate | undefined;
-let lastContentSha = added(AMZ_CONTENT_SHA256, "");
-let lastToken = added(AMZ_SECURITY_TOKEN, "");
-const hostHeader = (host: string): Header => (lastHost.value === host ? lastHost : (lastHost = added(HOST, host)));
-const contentShaHeader = (hash: string): Header => (lastContentSha.value === hash ? lastContentSha : (lastContentSha = added(AMZ_CONTENT_SHA256, hash)));
-const tokenHeader = (token: string): Header => (lastToken.value === token ? lastToken : (lastToken = added(AMZ_SECURITY_TOKEN, token, trimAll(token))));
 /** Keyed by the SigningDate, which signingDate() returns again within a second: no date text is compared. */
 function dateHeader(date: SigningDate): Header {
   if (date !== lastDateOf) {

@@ -10,14 +10,15 @@
 // │ name        │ bytes  │ owner            │ holds                                                 │
 // ├─────────────┼────────┼──────────────────┼───────────────────────────────────────────────────────┤
 // │ K256        │    256 │ memory.ts        │ round constants K0..K63 (RFC 6234 §5.1), read-only;    │
-// │             │        │                  │ read by the SIMD compress and the readable loop        │
-// │ SCHEDULE    │    256 │ compress (SIMD)  │ message schedule: W0..W63 of the readable loop (test   │
-// │             │        │                  │ build); W+K of the two 4-word groups in flight of the  │
-// │             │        │                  │ SIMD compress (first 32 bytes), key material while a   │
-// │             │        │                  │ pad block is compressed, zeroed before it returns.     │
-// │             │        │                  │ The scalar compress keeps its schedule in locals and   │
-// │             │        │                  │ K in code; both regions are laid out in every build,   │
-// │             │        │                  │ so every build has the same memory map                 │
+// │             │        │                  │ read by the SIMD compress and the readable loop, and   │
+// │             │        │                  │ written into the scalar compress's code as constants   │
+// │ SCHEDULE    │    256 │ compress         │ message schedule: W0..W63 of the readable loop (base   │
+// │             │        │                  │ and debug builds); W+K of the two 4-word groups in     │
+// │             │        │                  │ flight of the SIMD compress (first 32 bytes). Key      │
+// │             │        │                  │ material while a pad block is compressed, zeroed       │
+// │             │        │                  │ before compress returns. The scalar compress keeps its │
+// │             │        │                  │ schedule in locals. Both regions are laid out in every │
+// │             │        │                  │ build, so every build has the same memory map          │
 // │ IV256       │     32 │ sha256.ts        │ initial hash value H(0) (RFC 6234 §6.1), read-only     │
 // │ CTX         │    112 │ sha256.ts        │ the running hash: state H (32) · partial block (64) ·  │
 // │             │        │                  │ buffered byte count (u32 at +96) · total bytes (u64    │

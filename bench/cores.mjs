@@ -6,8 +6,7 @@
 // beside them on the bulk hash (its one-shot sha256 on a reused hasher).
 import { createHash } from "node:crypto";
 import { createSHA256 } from "hash-wasm";
-import { SIMD_CORE_BASE64, SCALAR_CORE_BASE64 } from "../dist/wasm/module.generated.js";
-import { decodeBase64 } from "../dist/wasm/base64.js";
+import { embeddedCore } from "../dist/wasm/embedded.js";
 import { instantiate as instantiateJs } from "../dist/wasm/js-core.generated.js";
 import { bindCore } from "../dist/wasm/abi.js";
 import { feed, readDigest } from "../dist/sha256.js";
@@ -15,8 +14,8 @@ import { readFileSync } from "node:fs";
 import { runSuite, writeResult, RESULTS_DIR, SMOKE } from "./harness.mjs";
 import { calibrateCycle, CYCLE_METHOD } from "./cycles.mjs";
 
-const wasm = (base64) => bindCore(new WebAssembly.Instance(new WebAssembly.Module(decodeBase64(base64)), {}).exports);
-const CORES = { "SIMD core": wasm(SIMD_CORE_BASE64), "scalar core": wasm(SCALAR_CORE_BASE64), "JavaScript core": bindCore(instantiateJs()) };
+const wasm = (form) => bindCore(new WebAssembly.Instance(new WebAssembly.Module(embeddedCore(form)), {}).exports);
+const CORES = { "SIMD core": wasm("simd"), "scalar core": wasm("scalar"), "JavaScript core": bindCore(instantiateJs()) };
 const REFERENCE = "SIMD core";
 const hex = (bytes) => Buffer.from(bytes).toString("hex");
 const data = new Uint8Array(1 << 20).map((_, i) => (i * 131 + 7) & 0xff);

@@ -29,7 +29,7 @@ const ENTRIES = [
   ["sigv4-wasm/wasm (everything, WASM cores only)", `export * from "./dist/index.js";`, "browser"],
   ["sigv4-wasm/wasm, Signer only", `export { Signer } from "./dist/index.js";`, "browser"],
   ["sigv4-wasm/wasm, sha256 only", `export { sha256 } from "./dist/index.js";`, "browser"],
-  ["sigv4-wasm embedded cores alone (SIMD + scalar, base64)", `export * from "./bindings/wasm/module.generated.ts";`, "browser"],
+  ["sigv4-wasm embedded cores alone (the base module as base64 and the code that writes its SIMD or scalar compress)", `export { embeddedCore } from "./dist/wasm/embedded.js";`, "browser"],
   ["aws4 (node:crypto, CJS)", `export { default } from "aws4";`, "node"],
   ["aws4fetch (WebCrypto)", `export { AwsV4Signer } from "aws4fetch";`, "node"],
   ["@smithy/signature-v4 (no hash)", `export { SignatureV4 } from "@smithy/signature-v4";`, "node"],

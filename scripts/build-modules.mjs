@@ -18,6 +18,7 @@ const ENTRIES = [
   "bindings/wasm/instance.ts",
   "bindings/wasm/abi.ts",
   "bindings/wasm/base64.ts",
+  "bindings/wasm/embedded.ts",
   "bindings/wasm/module.generated.ts",
   "bindings/wasm/js-core.generated.ts",
   "bindings/sha256.ts",

@@ -1,8 +1,7 @@
 // The cores that every core-dependent test runs against, each as useCore() accepts it.
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { SIMD_CORE_BASE64, SCALAR_CORE_BASE64 } from "../bindings/wasm/module.generated.js";
-import { decodeBase64 } from "../bindings/wasm/base64.js";
+import { embeddedCore } from "../bindings/wasm/embedded.js";
 import { registerJsCore } from "../bindings/wasm/instance.js";
 import { instantiate as instantiateJs } from "../bindings/wasm/js-core.generated.js";
 import type { CoreExports } from "../bindings/wasm/abi.js";
@@ -21,13 +20,13 @@ registerJsCore(instantiateJs);
 export type TestCore = WebAssembly.Module | "js";
 
 /**
- * [name, core] for describe.each: the two embedded release modules (what ships; SIMD is what
- * engines with WebAssembly SIMD run), the debug build (scalar, asserts on) and the JavaScript
- * translation of the scalar build.
+ * [name, core] for describe.each: the two embedded cores as the loader assembles them (what ships;
+ * SIMD is what engines with WebAssembly SIMD run), the debug build (the readable compress loop,
+ * asserts on) and the JavaScript translation of the scalar build.
  */
 export const CORES: [string, TestCore][] = [
-  ["SIMD (embedded)", new WebAssembly.Module(decodeBase64(SIMD_CORE_BASE64))],
-  ["scalar (embedded)", new WebAssembly.Module(decodeBase64(SCALAR_CORE_BASE64))],
+  ["SIMD (embedded)", new WebAssembly.Module(embeddedCore("simd"))],
+  ["scalar (embedded)", new WebAssembly.Module(embeddedCore("scalar"))],
   ["debug", build("debug")],
   ["JavaScript", "js"],
 ];

@@ -14,6 +14,8 @@ export interface CoreMemory {
 /** The exports of every core: the WebAssembly builds (see assembly/index.ts) and their JavaScript translation. */
 export interface CoreExports {
   memory: CoreMemory;
+  K256: CoreGlobal;
+  SCHEDULE: CoreGlobal;
   INPUT: CoreGlobal;
   INPUT_SIZE: CoreGlobal;
   CTX: CoreGlobal;
@@ -31,6 +33,7 @@ export interface CoreExports {
   hashFinal(): void;
   hash(len: number): void;
   digestHex(): void;
+  compress(state: number, block: number): void;
   hmacLoadKey(keyLen: number): void;
   hmacStart(): void;
   hmacFinal(): void;

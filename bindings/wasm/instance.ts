@@ -9,8 +9,7 @@
 // pointer-only core never passes.) WebAssembly is looked up when a core is made, not when this
 // file loads, so the library loads everywhere and only a core that cannot be made fails.
 
-import { SIMD_CORE_BASE64, SCALAR_CORE_BASE64 } from "./module.generated.js";
-import { decodeEmbedded } from "./base64.js";
+import { embeddedCore } from "./embedded.js";
 import { bindCore, type Core, type CoreExports } from "./abi.js";
 
 /** The built-in cores: WebAssembly with SIMD compression, WebAssembly without SIMD, plain JavaScript. */
@@ -72,9 +71,9 @@ const hasSimd = (): boolean => webAssembly().validate(SIMD_PROBE);
 function useNamed(name: string): void {
   if (name === "simd") {
     if (!hasSimd()) throw new Error('This engine cannot compile WebAssembly SIMD: use useCore("scalar")');
-    activate(instantiate(toModule(decodeEmbedded(SIMD_CORE_BASE64))), "simd");
+    activate(instantiate(toModule(embeddedCore("simd"))), "simd");
   } else if (name === "scalar") {
-    activate(instantiate(toModule(decodeEmbedded(SCALAR_CORE_BASE64))), "scalar");
+    activate(instantiate(toModule(embeddedCore("scalar"))), "scalar");
   } else if (name === "js") {
     if (jsCore === undefined) throw new Error(`The JavaScript core is not part of this entry: ${PORTABLE}`);
     activate(bindCore(jsCore()), "js");
@@ -97,12 +96,12 @@ function useBest(): void {
 function bestWasmCore(): [Core, CoreName] {
   if (hasSimd()) {
     try {
-      return [instantiate(toModule(decodeEmbedded(SIMD_CORE_BASE64))), "simd"];
+      return [instantiate(toModule(embeddedCore("simd"))), "simd"];
     } catch (e) {
       if (!(e instanceof webAssembly().CompileError)) throw e;
     }
   }
-  return [instantiate(toModule(decodeEmbedded(SCALAR_CORE_BASE64))), "scalar"];
+  return [instantiate(toModule(embeddedCore("scalar"))), "scalar"];
 }
 
 function webAssembly(): typeof WebAssembly {

@@ -57,12 +57,12 @@ export const K256: usize = memory.data<u32>([
   0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
+], 16);
 
 /** SHA-256 initial hash value H(0) (RFC 6234 §6.1, FIPS 180-4 §5.3.3). */
 export const IV256: usize = memory.data<u32>([
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-]);
+], 16);
 
 export const SCHEDULE: usize = memory.data(256, 16);
 export const SCHEDULE_SIZE: u32 = 256;

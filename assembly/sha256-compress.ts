@@ -18,7 +18,10 @@ import { K256, SCHEDULE, SCHEDULE_SIZE } from "./memory";
 @inline function ch(x: u32, y: u32, z: u32): u32 { return z ^ (x & (y ^ z)); }
 @inline function maj(x: u32, y: u32, z: u32): u32 { return (x & y) | (z & (x | y)); }
 
-/** Processes one 64-byte block at `block` into the state H at `state` (RFC 6234 §6.2 steps 1–4). */
+/**
+ * Processes one 64-byte block at `block` into the state H at `state` (RFC 6234 §6.2 steps 1–4).
+ * Neither may overlap SCHEDULE, which every form uses as scratch and zeroes before returning.
+ */
 export function compress(state: usize, block: usize): void {
   for (let t: usize = 0; t < 16; t++) {
     store<u32>(SCHEDULE + (t << 2), bswap<u32>(load<u32>(block + (t << 2))));

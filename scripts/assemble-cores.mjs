@@ -3,6 +3,7 @@
 // with the SIMD one, by the same code the loader runs on the embedded base (bindings/wasm/embedded.ts,
 // bundled here with esbuild).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { coreLayout } from "./core-layout.mjs";
@@ -30,5 +31,8 @@ for (const [form, dir] of OUT) {
   if (!WebAssembly.validate(bytes)) throw new Error(`the ${form} core assembled from ${BASE} does not validate`);
   mkdirSync(`${root}${dir}`, { recursive: true });
   writeFileSync(`${root}${dir}/core.wasm`, bytes);
-  console.log(`wrote ${dir}/core.wasm (${form} compress, ${bytes.length} bytes)`);
+  // The text form, to read the written code (binaryen's wasm-dis, which AssemblyScript installs).
+  const dis = spawnSync(process.execPath, [`${root}node_modules/binaryen/bin/wasm-dis`, `${root}${dir}/core.wasm`, "-o", `${root}${dir}/core.wat`], { encoding: "utf8" });
+  if (dis.status !== 0) throw new Error(`wasm-dis failed on ${dir}/core.wasm: ${dis.stderr}`);
+  console.log(`wrote ${dir}/core.wasm (${form} compress, ${bytes.length} bytes) and core.wat`);
 }

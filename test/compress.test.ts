@@ -75,25 +75,12 @@ describe.each(["scalar", "simd"] as const)("unrolled SHA-256 compression, %s", (
 });
 
 describe("the core's layout and round constants", () => {
-  it("CORE_LAYOUT is compress's function index and the K256 and SCHEDULE exports of the base", () => {
+  it("K256 and SCHEDULE in CORE_LAYOUT are the base's exports, 16-byte aligned", () => {
     const fn = instance(base);
     expect(CORE_LAYOUT.k256).toBe(fn.K256.value);
     expect(CORE_LAYOUT.schedule).toBe(fn.SCHEDULE.value);
-  });
-
-  it("every path that compresses calls the function at that index (no copy of the loop was inlined elsewhere)", () => {
-    // A body that traps at once, put at that index: compress and each ABI function that hashes must trap.
-    const trap = Uint8Array.from([3, 0, 0x00, 0x0b]); // size 3: no locals, unreachable, end
-    const broken = instance(replaceBody(base, CORE_LAYOUT.compress, trap));
-    const calls: [string, () => void][] = [
-      ["compress", () => broken.compress(broken.INPUT.value, broken.INPUT.value + 64)],
-      ["hash", () => broken.hash(0)],
-      ["hashUpdate", () => (broken.hashInit(), broken.hashUpdate(64))],
-      ["hmacLoadKey", () => broken.hmacLoadKey(16)],
-      ["deriveSigningKey", () => broken.deriveSigningKey(8, 8, 9, 3, 12, 0)],
-      ["sign", () => broken.sign(300, 0)],
-    ];
-    for (const [name, call] of calls) expect(call, name).toThrow(WebAssembly.RuntimeError);
+    expect(CORE_LAYOUT.k256 % 16).toBe(0);
+    expect(CORE_LAYOUT.schedule % 16).toBe(0);
   });
 
   it("reads the 64 round constants of RFC 6234 §5.1 from the base's K256 data", () => {
@@ -102,6 +89,82 @@ describe("the core's layout and round constants", () => {
 
   it("refuses an address outside every data segment", () => {
     expect(() => dataWords(base, 70_000, 64)).toThrow(/no data at 70000/);
+  });
+
+  it("refuses a form it does not know", () => {
+    expect(() => compressBody("sse" as "simd", roundConstants(), CORE_LAYOUT)).toThrow(TypeError);
+  });
+});
+
+describe("every compression goes through the function at CORE_LAYOUT.compress", () => {
+  // Its body replaced by one that counts its calls in SCHEDULE (which nothing else uses): each ABI
+  // function must make exactly the compressions SHA-256 padding (RFC 6234 §4.1) and HMAC midstates
+  // call for. A copy of the loop inlined at any call site would make the count fall short.
+  const counter = CORE_LAYOUT.schedule;
+  const sleb = (v: number): number[] => (v < 64 ? [v] : [(v & 0x7f) | 0x80, ...sleb(v >> 7)]);
+  const increment = [0x00, 0x41, ...sleb(counter), 0x41, ...sleb(counter), 0x28, 2, 0, 0x41, 1, 0x6a, 0x36, 2, 0, 0x0b];
+  const counting = replaceBody(base, CORE_LAYOUT.compress, Uint8Array.from([increment.length, ...increment]));
+  const blocks = (bytes: number): number => Math.ceil((bytes + 9) / 64); // message, 0x80, 64-bit length
+
+  function count(run: (fn: CoreExports) => void): number {
+    const fn = instance(counting);
+    run(fn);
+    return new DataView(fn.memory.buffer).getUint32(counter, true);
+  }
+
+  it.each([0, 55, 56, 64, 119, 120, 1000])("hash(%i): one per padded block", (n) => {
+    expect(count((fn) => fn.hash(n))).toBe(blocks(n));
+  });
+
+  it("hashInit, hashUpdate(64), hashUpdate(10), hashFinal", () => {
+    expect(count((fn) => (fn.hashInit(), fn.hashUpdate(64), fn.hashUpdate(10), fn.hashFinal()))).toBe(blocks(74));
+  });
+
+  it("compress itself, once", () => {
+    expect(count((fn) => fn.compress(fn.INPUT.value, fn.INPUT.value + 64))).toBe(1);
+  });
+
+  it("HMAC: two pad blocks per key (after hashing a key over 64 bytes), then the message and one outer block", () => {
+    expect(count((fn) => fn.hmacLoadKey(16))).toBe(2);
+    expect(count((fn) => fn.hmacLoadKey(100))).toBe(blocks(100) + 2);
+    expect(count((fn) => fn.hmac(16, 100))).toBe(2 + (blocks(64 + 100) - 1) + 1);
+    expect(count((fn) => (fn.hmacStart(), fn.hmacFinal()))).toBe(2);
+  });
+
+  it("deriveSigningKey: 18 (four HMACs of four, two pad blocks of kSigning), 16 with chainOnly", () => {
+    expect(count((fn) => fn.deriveSigningKey(44, 8, 9, 3, 12, 0))).toBe(18);
+    expect(count((fn) => fn.deriveSigningKey(44, 8, 9, 3, 12, 1))).toBe(16);
+  });
+
+  it("sign and signFinal: the canonical request, the string to sign after the key's inner midstate, one outer block", () => {
+    const sts = (prefix: number): number => blocks(64 + prefix + 64) - 1 + 1;
+    expect(count((fn) => fn.sign(300, 50))).toBe(blocks(300) + sts(50));
+    expect(count((fn) => (fn.hashInit(), fn.hashUpdate(64), fn.signFinal(10, 50)))).toBe(blocks(74) + sts(50));
+    // Signed again, the canonical request's first four blocks and the string to sign's first come from the memos.
+    expect(count((fn) => (fn.sign(300, 50), new DataView(fn.memory.buffer).setUint32(counter, 0, true), fn.sign(300, 50)))).toBe(blocks(300) - 4 + sts(50) - 1);
+  });
+});
+
+describe("splice on other modules", () => {
+  it("grows the code section's size by a byte when it must (a body of 20,000 nops)", () => {
+    const nops = [0x00, ...new Array<number>(20_000).fill(0x01), 0x0b];
+    const big = replaceBody(base, CORE_LAYOUT.compress, Uint8Array.from([(nops.length & 0x7f) | 0x80, (nops.length >> 7) & 0x7f | 0x80, nops.length >> 14, ...nops]));
+    expect(WebAssembly.validate(big)).toBe(true);
+    expect(() => instance(big).compress(0, 0)).not.toThrow();
+    expect(Buffer.compare(replaceBody(big, CORE_LAYOUT.compress, bodyOf(base, CORE_LAYOUT.compress)), base)).toBe(0);
+  });
+
+  it("refuses a truncated module with an error, at every length (never a hang or a RangeError)", () => {
+    const body = bodyOf(base, CORE_LAYOUT.compress);
+    for (let length = 9; length < base.length; length += 7) {
+      const cut = base.subarray(0, length);
+      expect(() => dataWords(cut, CORE_LAYOUT.k256, 64), `dataWords, ${length} bytes`).toThrow(/^not a sigv4-wasm core/);
+      try {
+        replaceBody(cut, CORE_LAYOUT.compress, body);
+      } catch (error) {
+        expect(String(error), `replaceBody, ${length} bytes`).toMatch(/not a sigv4-wasm core/);
+      }
+    }
   });
 });
 

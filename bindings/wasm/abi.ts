@@ -33,6 +33,7 @@ export interface CoreExports {
   hashFinal(): void;
   hash(len: number): void;
   digestHex(): void;
+  /** One SHA-256 block into a 32-byte state; neither may overlap SCHEDULE (the core's scratch). */
   compress(state: number, block: number): void;
   hmacLoadKey(keyLen: number): void;
   hmacStart(): void;

@@ -7,17 +7,29 @@ const DATA_SECTION = 11;
 const I32_CONST = 0x41;
 const END = 0x0b;
 
-/** A cursor over LEB128 numbers. */
+function malformed(what: string): Error {
+  return new Error(`not a sigv4-wasm core: ${what}`);
+}
+
+/** A cursor over LEB128 numbers that refuses to read past `end`. */
 class Reader {
-  constructor(readonly bytes: Uint8Array, public at: number) {}
+  constructor(readonly bytes: Uint8Array, public at: number, readonly end = bytes.length) {}
 
   u32(): number {
     let value = 0;
-    for (let shift = 0; ; shift += 7) {
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (this.at >= this.end) break;
       const byte = this.bytes[this.at++];
       value |= (byte & 0x7f) << shift;
       if (byte < 0x80) return value >>> 0;
     }
+    throw malformed("a truncated number");
+  }
+
+  /** Moves past `size` bytes, which must lie before `end`. */
+  skip(size: number): void {
+    if (size > this.end - this.at) throw malformed("a size past the end of its section");
+    this.at += size;
   }
 }
 
@@ -28,10 +40,11 @@ function section(module: Uint8Array, id: number): { head: number; start: number;
     const head = r.at;
     const sectionId = module[r.at++];
     const size = r.u32();
-    if (sectionId === id) return { head, start: r.at, end: r.at + size };
-    r.at += size;
+    const start = r.at;
+    r.skip(size);
+    if (sectionId === id) return { head, start, end: r.at };
   }
-  throw new Error(`not a sigv4-wasm core: no section ${id}`);
+  throw malformed(`no section ${id}`);
 }
 
 function uleb(n: number): number[] {
@@ -49,13 +62,14 @@ function uleb(n: number): number[] {
  * data segment that holds them (AssemblyScript writes each segment's offset as one i32.const).
  */
 export function dataWords(module: Uint8Array, address: number, count: number): number[] {
-  const { start } = section(module, DATA_SECTION);
-  const r = new Reader(module, start);
+  const { start, end } = section(module, DATA_SECTION);
+  const r = new Reader(module, start, end);
   for (let n = r.u32(); n > 0; n--) {
-    if (r.u32() !== 0 || module[r.at++] !== I32_CONST) throw new Error("not a sigv4-wasm core: a data segment that is not active at a constant address");
+    if (r.u32() !== 0 || module[r.at++] !== I32_CONST) throw malformed("a data segment that is not active at a constant address");
     const offset = r.u32(); // a non-negative i32.const reads the same as unsigned LEB128
-    if (module[r.at++] !== END) throw new Error("not a sigv4-wasm core: a data segment that is not active at a constant address");
+    if (module[r.at++] !== END) throw malformed("a data segment that is not active at a constant address");
     const size = r.u32();
+    if (size > end - r.at) throw malformed("a data segment past the end of its section");
     if (address >= offset && address + 4 * count <= offset + size) {
       const words: number[] = [];
       for (let i = r.at + address - offset; words.length < count; i += 4) {
@@ -63,22 +77,20 @@ export function dataWords(module: Uint8Array, address: number, count: number): n
       }
       return words;
     }
-    r.at += size;
+    r.skip(size);
   }
-  throw new Error(`not a sigv4-wasm core: no data at ${address}`);
+  throw malformed(`no data at ${address}`);
 }
 
 /** A copy of `module` with the body of function `index` (it imports none) replaced by `body`, a code section entry. */
 export function replaceBody(module: Uint8Array, index: number, body: Uint8Array): Uint8Array<ArrayBuffer> {
   const { head, start, end } = section(module, CODE_SECTION);
-  const r = new Reader(module, start);
-  if (index >= r.u32()) throw new Error(`not a sigv4-wasm core: no function ${index}`);
-  for (let i = 0; i < index; i++) {
-    const size = r.u32(); // read before r.at is: reading moves it
-    r.at += size;
-  }
+  const r = new Reader(module, start, end);
+  if (index >= r.u32()) throw malformed(`no function ${index}`);
+  for (let i = 0; i < index; i++) r.skip(r.u32());
   const from = r.at;
-  const to = r.u32() + r.at;
+  r.skip(r.u32());
+  const to = r.at;
   const size = uleb(end - start - (to - from) + body.length);
   const out = new Uint8Array(head + 1 + size.length + (from - start) + body.length + (module.length - to));
   let at = 0;

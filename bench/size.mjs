@@ -1,6 +1,7 @@
 // Shipped size: each entry bundled with esbuild (--bundle --minify --format=esm --target=es2020),
 // minified and gzipped (level 9) bytes, beside the raw core.wasm builds. sigv4-wasm's entries are
-// dist/portable.js (the default: JS, both WASM cores as base64 and the JavaScript core) and
+// dist/portable.js (the default: JS, the base core as base64 with the code that writes its SIMD or
+// scalar compression, and the JavaScript core) and
 // dist/index.js (sigv4-wasm/wasm: the same without the JavaScript core). Peers are bundled from a one-line entry that
 // re-exports what a signer or hasher needs, preferring their ESM builds (module field, import
 // condition) so they can be tree-shaken; node builtins stay external (platform node), so signers

@@ -36,9 +36,9 @@ export interface Base64Host {
 
 /**
  * The embedded core's base64, decoded by the host where it can: on a cold start the loop above runs
- * in the engine's interpreter, and decoding the (then embedded, 11 KB) SIMD core took 1.7–3.2 ms that way against 0.1–0.2 ms
- * with Buffer and 0.5–0.7 ms with atob and a copy (Node 20, first call in a fresh process, measured
- * on this project's machine class). Only for text this package generated: the host decoders skip
+ * in the engine's interpreter, and decoding an 11 KB core took 1.7–3.2 ms that way against
+ * 0.1–0.2 ms with Buffer and 0.5–0.7 ms with atob and a copy (Node 20, first call in a fresh
+ * process, measured on this project's machine class). Only for text this package generated: the host decoders skip
  * characters that decodeBase64 refuses.
  */
 export function decodeEmbedded(text: string, host: Base64Host = globalThis as unknown as Base64Host): Uint8Array<ArrayBuffer> {

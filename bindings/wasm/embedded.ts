@@ -15,8 +15,6 @@ export interface CoreLayout extends CompressLayout {
 
 /** The core with the `form` compression, from a base module whose layout is `layout`. */
 export function assembleCore(base: Uint8Array, layout: CoreLayout, form: CompressForm): Uint8Array<ArrayBuffer> {
-  // The SIMD body's v128 accesses to both promise 16-byte alignment.
-  if (layout.k256 % 16 !== 0 || layout.schedule % 16 !== 0) throw new Error("not a sigv4-wasm core: K256 and SCHEDULE must be 16-byte aligned");
   const k = dataWords(base, layout.k256, 64);
   return replaceBody(base, layout.compress, compressBody(form, k, layout));
 }

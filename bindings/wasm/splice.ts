@@ -1,6 +1,6 @@
 // Reading and rewriting a WebAssembly binary, as far as assembling the cores needs: the words of a
-// data segment, and one function's body replaced (WebAssembly core specification §5.5: sections,
-// the code section, the data section).
+// data segment, one function's body found and replaced (WebAssembly core specification §5.5:
+// sections, the code section, the data section), and LEB128 for the bodies written elsewhere.
 
 const CODE_SECTION = 10;
 const DATA_SECTION = 11;
@@ -47,7 +47,8 @@ function section(module: Uint8Array, id: number): { head: number; start: number;
   throw malformed(`no section ${id}`);
 }
 
-function uleb(n: number): number[] {
+/** `n` as unsigned LEB128 (§5.2.2), in as few bytes as it takes. */
+export function uleb(n: number): number[] {
   const out: number[] = [];
   do {
     const low = n & 0x7f;
@@ -82,15 +83,26 @@ export function dataWords(module: Uint8Array, address: number, count: number): n
   throw malformed(`no data at ${address}`);
 }
 
-/** A copy of `module` with the body of function `index` (it imports none) replaced by `body`, a code section entry. */
-export function replaceBody(module: Uint8Array, index: number, body: Uint8Array): Uint8Array<ArrayBuffer> {
+/** The code section (head, start, end) and where in it the entry of function `index` lies, [from, to). */
+function entryOf(module: Uint8Array, index: number): { head: number; start: number; end: number; from: number; to: number } {
   const { head, start, end } = section(module, CODE_SECTION);
   const r = new Reader(module, start, end);
   if (index >= r.u32()) throw malformed(`no function ${index}`);
   for (let i = 0; i < index; i++) r.skip(r.u32());
   const from = r.at;
   r.skip(r.u32());
-  const to = r.at;
+  return { head, start, end, from, to: r.at };
+}
+
+/** The code section entry (size and body) of function `index`; the module imports no function. */
+export function functionBody(module: Uint8Array, index: number): Uint8Array {
+  const { from, to } = entryOf(module, index);
+  return module.subarray(from, to);
+}
+
+/** A copy of `module` with the body of function `index` (it imports none) replaced by `body`, a code section entry. */
+export function replaceBody(module: Uint8Array, index: number, body: Uint8Array): Uint8Array<ArrayBuffer> {
+  const { head, start, end, from, to } = entryOf(module, index);
   const size = uleb(end - start - (to - from) + body.length);
   const out = new Uint8Array(head + 1 + size.length + (from - start) + body.length + (module.length - to));
   let at = 0;

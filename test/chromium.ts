@@ -1,40 +1,9 @@
-// Headless Chromium (Debian's package, driven by playwright-core) and the static server the
-// browser tests load pages from. A missing or broken Chromium fails the tests: it never skips them.
-import { chromium, type Browser, type Page } from "playwright-core";
+// The browser tests' Chromium (started by scripts/chromium.mjs, which the browser bench shares) and
+// the static server the tests load pages from.
+import type { Browser, Page } from "playwright-core";
 import type { Server } from "node:http";
-import { existsSync } from "node:fs";
 import { serveStatic } from "../scripts/workbench.mjs";
-
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-/**
- * Without the background-networking flags Chromium keeps dialling Google services, which a closed
- * network refuses; --no-sandbox because the tests may run as root, where the sandbox cannot start.
- */
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** Launches Chromium with a fresh profile (playwright-core creates and removes it). */
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  try {
-    return await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...extraArgs] });
-  } catch (error) {
-    const found = existsSync(CHROMIUM) ? "failed to start" : "is missing";
-    const cause = String((error as Error).message ?? error).split("\n").slice(0, 6).join("\n");
-    throw new Error(
-      `Chromium at ${CHROMIUM} ${found}. Install Debian's chromium package (apt-get install chromium), ` +
-        `as .ci/run does, or set CHROMIUM to another Chromium binary.\n${cause}`,
-    );
-  }
-}
+import { launchChromium } from "../scripts/chromium.mjs";
 
 /**
  * One browser for a test file, launched by the first test that asks for it. Launching inside the
@@ -44,7 +13,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 export function sharedBrowser(extraArgs: string[] = []): { get: () => Promise<Browser>; close: () => Promise<void> } {
   let launched: Promise<Browser> | undefined;
   return {
-    get: () => (launched ??= launchChromium(extraArgs)),
+    get: () => (launched ??= launchChromium(extraArgs) as Promise<Browser>),
     close: async () => {
       const browser = await launched?.catch(() => undefined);
       await browser?.close();

@@ -1,0 +1,124 @@
+// The timing method every timed suite uses, with no Node API, so that the browser suite runs the
+// same code inside Chromium (bench/browser-page.mjs) as the Node suites run in Node (harness.mjs).
+//
+// Per task: a calibration pass (which is also JIT warm-up) picks K, the calls per tinybench
+// sample, so that one sample lasts about `sampleNs`; ns/op is then a sample's latency ÷ K, and the
+// timer's own cost is spread over K calls. Each task's batch loop is compiled separately (new
+// Function), so every task's call site keeps its own engine type feedback instead of one shared,
+// megamorphic loop skewing whichever task runs later.
+//
+// A run is one warm-up round plus `rounds` measured rounds. Every round runs every task for
+// `roundMs`, in an order rotated from round to round, so slow drift of the machine (other load,
+// clock) does not favour one task. A task's figure is the median over rounds of its per-round
+// median; p75 is the 75th percentile over rounds. Ratios are taken per round against the group's
+// reference task (same process, same minute) and the median ratio over rounds is reported.
+import { Bench } from "tinybench";
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+export const median = (xs) => {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+export const quantile = (xs, q) => {
+  const s = sorted(xs);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+};
+
+const sink = { v: undefined };
+const isThenable = (x) => x !== null && typeof x === "object" && typeof x.then === "function";
+
+/** K calls of fn per call of the returned function, in a loop compiled for this task alone. */
+function batch(fn, k, isAsync) {
+  const loop = isAsync
+    ? `return async function batch() { let r; for (let i = 0; i < ${k}; i++) r = await fn(); sink.v = r; }`
+    : `return function batch() { let r; for (let i = 0; i < ${k}; i++) r = fn(); sink.v = r; }`;
+  return new Function("fn", "sink", loop)(fn, sink);
+}
+
+/**
+ * n calls of a synchronous fn, in a loop compiled for this fn alone (as batch() does for timing):
+ * a loop shared by several signers would be megamorphic, which keeps the engine from inlining
+ * and from eliding the allocations of whichever signer it measures.
+ */
+export function loopOf(fn) {
+  return new Function("fn", "sink", "return function run(n) { let r; for (let i = 0; i < n; i++) r = fn(); sink.v = r; }")(fn, sink);
+}
+
+/** Calls fn for about `calibrateMs` and returns { isAsync, k }. */
+async function calibrate(fn, { sampleNs, calibrateMs }) {
+  const isAsync = isThenable(fn());
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < calibrateMs) {
+    for (let i = 0; i < 16; i++) sink.v = isAsync ? await fn() : fn();
+    calls += 16;
+    now = performance.now();
+  }
+  const nsPerOp = ((now - start) * 1e6) / calls;
+  return { isAsync, k: Math.max(1, Math.min(100_000, Math.round(sampleNs / nsPerOp))) };
+}
+
+/** The method line of a timed suite's results, from the settings it was measured with. */
+export function methodOf({ rounds, roundMs, sampleNs }) {
+  return (
+    `tinybench ${"6.2.3"}; per task K calls per sample (about ${sampleNs / 1000} µs per sample), ` +
+    `1 warm-up round + ${rounds} rounds of ${roundMs} ms per task, task order rotated each round; ` +
+    `ns/op = median over rounds of the round's median sample ÷ K; ratio = median over rounds of (task ÷ reference) in the same round`
+  );
+}
+
+/**
+ * Times tasks and returns a row per task.
+ * tasks: [{ group, name, fn }], fn sync or async (async calls are awaited one at a time);
+ * reference: { [group]: name of the task the group's ratios are taken against };
+ * settings: { rounds, roundMs, sampleNs, calibrateMs, log(line) }.
+ */
+export async function measure(tasks, reference, settings) {
+  const { rounds, roundMs, log } = settings;
+  const entries = [];
+  for (const t of tasks) {
+    const { isAsync, k } = await calibrate(t.fn, settings);
+    entries.push({ ...t, id: `${t.group} / ${t.name}`, k, isAsync, run: batch(t.fn, k, isAsync), rounds: [], means: [] });
+  }
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (let round = 0; round <= rounds; round++) {
+    const bench = new Bench({ time: round === 0 ? roundMs / 2 : roundMs, warmupTime: 10, warmupIterations: 2, iterations: 8, throws: true });
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[(i + round) % entries.length];
+      bench.add(e.id, e.run);
+    }
+    await bench.run();
+    log(round === 0 ? "warm-up round done" : `round ${round}/${rounds} done`);
+    if (round === 0) continue;
+    for (const task of bench.tasks) {
+      const e = byId.get(task.name);
+      e.rounds.push((task.result.latency.p50 * 1e6) / e.k);
+      e.means.push((task.result.latency.mean * 1e6) / e.k);
+      e.samples = (e.samples ?? 0) + task.result.latency.samplesCount;
+    }
+  }
+  return entries.map((e) => {
+    const ref = byId.get(`${e.group} / ${reference[e.group]}`);
+    return {
+      group: e.group,
+      name: e.name,
+      medianNs: median(e.rounds),
+      fastestRoundNs: Math.min(...e.rounds),
+      p75Ns: quantile(e.rounds, 0.75),
+      meanNs: median(e.means),
+      spread: (Math.max(...e.rounds) - Math.min(...e.rounds)) / median(e.rounds),
+      samples: e.samples,
+      callsPerSample: e.k,
+      async: e.isAsync,
+      reference: ref ? ref.name : null,
+      ratio: ref ? median(e.rounds.map((ns, i) => ns / ref.rounds[i])) : null,
+    };
+  });
+}
+
+/** Signature hex out of an Authorization header value. */
+export const signatureOf = (authorization) => /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];

@@ -68,5 +68,5 @@ globalThis.runBench = async (settings) => {
   await signingTasks(tasks, reference, excluded);
   await hashTasks(tasks, reference);
   const rows = await measure(tasks, reference, { ...settings, log: (line) => console.log(`browser: ${line}`) });
-  return { rows, excluded, core: coreName(), crossOriginIsolated: globalThis.crossOriginIsolated === true, userAgent: navigator.userAgent };
+  return { rows, excluded, core: coreName(), userAgent: navigator.userAgent };
 };

@@ -9,9 +9,6 @@ export interface CoreViews {
   core: Core;
   /** INPUT, whole. */
   input: Uint8Array;
-  /** INPUT from inputFromOffset on (signature.ts: the payload hash after the rest of the canonical request). */
-  inputFrom: Uint8Array;
-  inputFromOffset: number;
   /** DIGEST_HEX: the last digest as hex, once digestHex() has written it. */
   hex: Uint8Array;
   /** HMAC_KEY: the loaded key's two midstates. */
@@ -38,8 +35,6 @@ export function viewsOf(c: Core): CoreViews {
     views = {
       core: c,
       input: span(c.mem, c.input, c.input + c.inputSize),
-      inputFrom: span(c.mem, c.input, c.input + c.inputSize),
-      inputFromOffset: 0,
       hex: span(c.mem, c.digestHex, c.digestHex + 64),
       hmacKey: span(c.mem, c.hmacKey, c.hmacKey + HMAC_KEY_SIZE),
       sts: span(c.mem, c.sts, c.sts + c.stsSize),

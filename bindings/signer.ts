@@ -126,11 +126,11 @@ function declaredHash(req: PreparedRequest): string | undefined {
   return undefined;
 }
 
-function signCanonical(job: Job, beforePayload: string, cache: SigningKeyCache): Signature {
+function signCanonical(job: Job, canonicalRequest: string, cache: SigningKeyCache): Signature {
   const { s, date } = job;
   const c = core();
   cache.load(c, s.credentials.accessKeyId, s.credentials.secretAccessKey, date.shortDate, s.region, s.service);
-  return computeSignature(c, beforePayload, job.payload, stringToSignPrefix(date.amzDate, job.scope));
+  return computeSignature(c, canonicalRequest, stringToSignPrefix(date.amzDate, job.scope));
 }
 
 /** The presigning parameters a URL may already carry from an earlier presign: replaced, never doubled. */
@@ -162,6 +162,22 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   const declared = declaredHash(req);
   const payload = payloadHash(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher);
   return { s, date, req, payload, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
+}
+
+// The last canonical request, joined once: a request that repeats (beforePayloadHash returns the
+// same string while the request's parts repeat) is passed on as the same flat string.
+let lastBefore = "";
+let lastPayload = "";
+let lastCanonical = "";
+
+/** `before + payload`, the last one made while both repeat. */
+function joined(before: string, payload: string): string {
+  if (before !== lastBefore || payload !== lastPayload) {
+    lastCanonical = before + payload;
+    lastBefore = before;
+    lastPayload = payload;
+  }
+  return lastCanonical;
 }
 
 /** The canonical request without its last line, the payload hash (job.payload). */
@@ -204,8 +220,8 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   // The record keeps the request's order; canonicalHeaders then sorts the array in place.
   const record = toRecord(headers);
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));
-  const beforePayload = beforePayloadFor(job, canonicalQueryOf(req.query), canonical);
-  const signing = signCanonical(job, beforePayload, cache);
+  const canonicalRequest = joined(beforePayloadFor(job, canonicalQueryOf(req.query), canonical), payload);
+  const signing = signCanonical(job, canonicalRequest, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
   record[AUTHORIZATION] = authorization;
   return {
@@ -217,7 +233,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
     amzDate: date.amzDate,
     credentialScope: scope,
     signedHeaders: canonical.signedHeaders,
-    canonicalRequest: beforePayload + payload,
+    canonicalRequest,
     stringToSign: signing.stringToSign,
   };
 }
@@ -244,8 +260,8 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   ];
   const tokenParam = token === undefined ? undefined : param(Q_SECURITY_TOKEN, token);
   if (tokenParam !== undefined && s.sessionToken === "signed") auth.push(tokenParam);
-  const beforePayload = beforePayloadFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical);
-  const signing = signCanonical(job, beforePayload, cache);
+  const canonicalRequest = joined(beforePayloadFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical), job.payload);
+  const signing = signCanonical(job, canonicalRequest, cache);
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
   auth.push([Q_SIGNATURE, signing.signature]);
   const query = (req.query === "" ? "" : req.query + "&") + auth.map((p) => p[0] + "=" + p[1]).join("&");
@@ -254,7 +270,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
     method: req.method,
     headers: toRecord(signed.filter((h) => h.name !== HOST)),
     signature: signing.signature,
-    canonicalRequest: beforePayload + job.payload,
+    canonicalRequest,
     stringToSign: signing.stringToSign,
     expiresAt: new Date(date.epochMs + s.expiresIn * 1000),
   };

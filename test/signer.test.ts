@@ -259,6 +259,20 @@ describe("signing-time reuse and the realm without TextEncoder/TextDecoder", () 
     }
   });
 
+  it("signs each call's own payload hash when only the body changes (the joined canonical request is reused only while both parts repeat)", () => {
+    const request = (body: string) => ({ method: "POST", url: "https://example.amazonaws.com/x", headers: { "content-type": "text/plain" }, body });
+    for (const [i, body] of ["one", "two", "two", "one", "", "one"].entries()) {
+      const signed = sign(request(body), iam());
+      const hash = createHash("sha256").update(body).digest("hex");
+      expect(signed.canonicalRequest.endsWith(`\ncontent-type;host;x-amz-date\n${hash}`), `call ${i}`).toBe(true);
+      expect(signed.signature, `call ${i}`).toBe(nodeSignature(signed.canonicalRequest, signed.amzDate, SECRET, "us-east-1", "iam"));
+      if (i !== 2) continue;
+      const presigned = presign(request(body), iam());
+      expect(presigned.canonicalRequest.endsWith(`\n${hash}`)).toBe(true);
+      expect(presigned.signature).toBe(nodeSignature(presigned.canonicalRequest, presigned.canonicalRequest.match(/X-Amz-Date=(\w+)/)![1], SECRET, "us-east-1", "iam"));
+    }
+  });
+
   it("keeps the token in the query when presigning between signed calls that send it as a header", () => {
     const credentials = { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: "tok/en+==" };
     const request = { url: "https://example.amazonaws.com/x" };

@@ -250,7 +250,7 @@ function expectedSignature(secret: string, credential: Credential, amzDate: stri
   const { accessKeyId, date, region, service } = credential;
   const c = core();
   keys.load(c, accessKeyId, secret, date, region, service);
-  return computeSignature(c, canonicalRequest, "", stringToSignPrefix(amzDate, credentialScope(date, region, service)));
+  return computeSignature(c, canonicalRequest, stringToSignPrefix(amzDate, credentialScope(date, region, service)));
 }
 
 /** The token a temporary key must carry, compared in constant time; a token sent with a key that has none is refused too. */

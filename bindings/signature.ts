@@ -36,7 +36,7 @@ function writePrefix(c: Core, v: CoreViews, stsPrefix: string): void {
  * character (Node's about 60): writing a canonical request and its payload hash as two strings cost
  * 790–850 ns in Chromium 150 against 680–700 for the two joined (Node 20: 120–160 against 107–168),
  * and signing shapes a and b took 9 % and 5 % less time there, the same in Node (interleaved A/B,
- * this project's machine class). The signer keeps the joined string while the request repeats.
+ * this project's machine class). canonicalRequest() keeps the joined string while the request repeats.
  */
 export function computeSignature(c: Core, canonicalRequest: string, stsPrefix: string): Signature {
   releaseCtx(c);

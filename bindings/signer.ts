@@ -9,7 +9,7 @@ import { signingDate, type SigningDate, type DateInput } from "./date.js";
 import { canonicalUri } from "./canonical/uri.js";
 import { parseQuery, canonicalQuery, canonicalQueryOf, type QueryPair } from "./canonical/query.js";
 import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
-import { beforePayloadHash } from "./canonical/request.js";
+import { canonicalRequest } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
 import { payloadHash } from "./payload.js";
 import { credentialScope } from "./scope.js";
@@ -126,11 +126,11 @@ function declaredHash(req: PreparedRequest): string | undefined {
   return undefined;
 }
 
-function signCanonical(job: Job, canonicalRequest: string, cache: SigningKeyCache): Signature {
+function signCanonical(job: Job, creq: string, cache: SigningKeyCache): Signature {
   const { s, date } = job;
   const c = core();
   cache.load(c, s.credentials.accessKeyId, s.credentials.secretAccessKey, date.shortDate, s.region, s.service);
-  return computeSignature(c, canonicalRequest, stringToSignPrefix(date.amzDate, job.scope));
+  return computeSignature(c, creq, stringToSignPrefix(date.amzDate, job.scope));
 }
 
 /** The presigning parameters a URL may already carry from an earlier presign: replaced, never doubled. */
@@ -164,29 +164,14 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   return { s, date, req, payload, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 
-// The last canonical request, joined once: a request that repeats (beforePayloadHash returns the
-// same string while the request's parts repeat) is passed on as the same flat string.
-let lastBefore = "";
-let lastPayload = "";
-let lastCanonical = "";
-
-/** `before + payload`, the last one made while both repeat. */
-function joined(before: string, payload: string): string {
-  if (before !== lastBefore || payload !== lastPayload) {
-    lastCanonical = before + payload;
-    lastBefore = before;
-    lastPayload = payload;
-  }
-  return lastCanonical;
-}
-
-/** The canonical request without its last line, the payload hash (job.payload). */
-function beforePayloadFor(job: Job, query: string, headers: CanonicalHeaders): string {
-  return beforePayloadHash({
+/** The canonical request, its payload hash job.payload. */
+function canonicalRequestFor(job: Job, query: string, headers: CanonicalHeaders): string {
+  return canonicalRequest({
     method: job.req.method,
     uri: canonicalUri(job.req.path, job.s.uriEncoding, job.s.normalizePath),
     query,
     headers,
+    payloadHash: job.payload,
   });
 }
 
@@ -220,8 +205,8 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   // The record keeps the request's order; canonicalHeaders then sorts the array in place.
   const record = toRecord(headers);
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));
-  const canonicalRequest = joined(beforePayloadFor(job, canonicalQueryOf(req.query), canonical), payload);
-  const signing = signCanonical(job, canonicalRequest, cache);
+  const creq = canonicalRequestFor(job, canonicalQueryOf(req.query), canonical);
+  const signing = signCanonical(job, creq, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
   record[AUTHORIZATION] = authorization;
   return {
@@ -233,7 +218,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
     amzDate: date.amzDate,
     credentialScope: scope,
     signedHeaders: canonical.signedHeaders,
-    canonicalRequest,
+    canonicalRequest: creq,
     stringToSign: signing.stringToSign,
   };
 }
@@ -260,8 +245,8 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   ];
   const tokenParam = token === undefined ? undefined : param(Q_SECURITY_TOKEN, token);
   if (tokenParam !== undefined && s.sessionToken === "signed") auth.push(tokenParam);
-  const canonicalRequest = joined(beforePayloadFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical), job.payload);
-  const signing = signCanonical(job, canonicalRequest, cache);
+  const creq = canonicalRequestFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical);
+  const signing = signCanonical(job, creq, cache);
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
   auth.push([Q_SIGNATURE, signing.signature]);
   const query = (req.query === "" ? "" : req.query + "&") + auth.map((p) => p[0] + "=" + p[1]).join("&");
@@ -270,7 +255,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
     method: req.method,
     headers: toRecord(signed.filter((h) => h.name !== HOST)),
     signature: signing.signature,
-    canonicalRequest,
+    canonicalRequest: creq,
     stringToSign: signing.stringToSign,
     expiresAt: new Date(date.epochMs + s.expiresIn * 1000),
   };

@@ -8,7 +8,7 @@ export interface CanonicalHeader {
   canonical: string;
 }
 
-/** Never changed once made: beforePayloadHash() knows one by its identity. */
+/** Never changed once made: canonicalRequest() knows one by its identity. */
 export interface CanonicalHeaders {
   /** Every "name:value\n" line, concatenated. */
   readonly block: string;

@@ -13,25 +13,24 @@ export interface CanonicalRequestParts {
   payloadHash: string;
 }
 
-// The lines before the headers (one endpoint) and from the headers to the payload hash (one header
-// set within a second) repeat from call to call: the last of each, and the two joined, are reused,
-// so a repeated request costs no join at all (fewer strings to allocate and to flatten). The header lines are
-// keyed by the CanonicalHeaders object, which canonicalHeaders() returns again for the same
-// headers, so that no header block's text has to be compared.
+// The lines before the headers (one endpoint), from the headers to the payload hash (one header
+// set within a second) and the whole request repeat from call to call: the last of each is reused,
+// so a repeated request costs no join at all and hands the signer the same flat string, which it
+// writes into the core in one encodeInto (signature.ts). A request that changes only its payload
+// hash joins once, to the prefix already flattened. The header lines are keyed by the
+// CanonicalHeaders object, which canonicalHeaders() returns again for the same headers, so that no
+// header block's text has to be compared.
 let lastMethod = "";
 let lastUri = "";
 let lastQuery = "";
 let lastHeaders: CanonicalHeaders | undefined;
+let lastPayloadHash = "";
 let requestLines = "\n\n\n";
 let headerLines = "\n\n";
 let upToPayload = requestLines + headerLines;
+let whole = upToPayload;
 
-/**
- * The canonical request up to its last line, HashedPayload. It repeats whenever the request does,
- * payload aside, so the signer writes it and the payload hash into the core as two strings: this
- * one is flattened once for all the calls that share it, not once per call with each new payload hash.
- */
-export function beforePayloadHash(p: Omit<CanonicalRequestParts, "payloadHash">): string {
+export function canonicalRequest(p: CanonicalRequestParts): string {
   let changed = false;
   if (p.method !== lastMethod || p.uri !== lastUri || p.query !== lastQuery) {
     requestLines = p.method + "\n" + p.uri + "\n" + p.query + "\n";
@@ -46,9 +45,9 @@ export function beforePayloadHash(p: Omit<CanonicalRequestParts, "payloadHash">)
     changed = true;
   }
   if (changed) upToPayload = requestLines + headerLines;
-  return upToPayload;
-}
-
-export function canonicalRequest(p: CanonicalRequestParts): string {
-  return beforePayloadHash(p) + p.payloadHash;
+  if (changed || p.payloadHash !== lastPayloadHash) {
+    whole = upToPayload + p.payloadHash;
+    lastPayloadHash = p.payloadHash;
+  }
+  return whole;
 }

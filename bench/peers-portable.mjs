@@ -3,7 +3,7 @@
 // The Node suites take them through peers.mjs, the browser suite bundles them into its page.
 // Each factory takes the credentials and returns a call that signs the shape and returns the
 // signature hex; each is configured to sign the same header set as sigv4-wasm.
-import { Signer } from "../dist/index.js";
+import { Signer, toHex } from "../dist/index.js";
 import { signatureOf } from "./timing.mjs";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { Sha256 as Sha256Js } from "@aws-crypto/sha256-js";
@@ -11,7 +11,6 @@ import { AwsV4Signer } from "aws4fetch";
 import { CREDENTIALS, AMZ_DATE, DATE } from "./shapes.mjs";
 
 export const url = (shape) => `https://${shape.host}${shape.path}${shape.query ? "?" + shape.query : ""}`;
-const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 /** sigv4-wasm: a Signer instance (its key cache warm after the first call). */
 export function ours(shape, credentials = CREDENTIALS, { cacheSize, payloadHasher } = {}) {
@@ -49,7 +48,7 @@ export function aws4fetchSigner(shape, credentials = CREDENTIALS) {
   const s3 = shape.service === "s3";
   return async () => {
     const headers = { ...shape.headers };
-    if (s3) headers["x-amz-content-sha256"] = hex(new Uint8Array(await crypto.subtle.digest("SHA-256", shape.body)));
+    if (s3) headers["x-amz-content-sha256"] = toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", shape.body)));
     const signer = new AwsV4Signer({
       url: url(shape), method: shape.method, headers, body: shape.body, service: shape.service, region: shape.region,
       accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, datetime: AMZ_DATE, cache, allHeaders: true,

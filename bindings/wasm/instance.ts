@@ -10,6 +10,7 @@
 // file loads, so the library loads everywhere and only a core that cannot be made fails.
 
 import { embeddedCore } from "./embedded.js";
+import type { CompressForm } from "./compress-body.js";
 import { bindCore, type Core, type CoreExports } from "./abi.js";
 
 /** The built-in cores: WebAssembly with SIMD compression, WebAssembly without SIMD, plain JavaScript. */
@@ -71,9 +72,9 @@ const hasSimd = (): boolean => webAssembly().validate(SIMD_PROBE);
 function useNamed(name: string): void {
   if (name === "simd") {
     if (!hasSimd()) throw new Error('This engine cannot compile WebAssembly SIMD: use useCore("scalar")');
-    activate(instantiate(toModule(embeddedCore("simd"))), "simd");
+    activate(wasmCore("simd"), "simd");
   } else if (name === "scalar") {
-    activate(instantiate(toModule(embeddedCore("scalar"))), "scalar");
+    activate(wasmCore("scalar"), "scalar");
   } else if (name === "js") {
     if (jsCore === undefined) throw new Error(`The JavaScript core is not part of this entry: ${PORTABLE}`);
     activate(bindCore(jsCore()), "js");
@@ -96,12 +97,17 @@ function useBest(): void {
 function bestWasmCore(): [Core, CoreName] {
   if (hasSimd()) {
     try {
-      return [instantiate(toModule(embeddedCore("simd"))), "simd"];
+      return [wasmCore("simd"), "simd"];
     } catch (e) {
       if (!(e instanceof webAssembly().CompileError)) throw e;
     }
   }
-  return [instantiate(toModule(embeddedCore("scalar"))), "scalar"];
+  return [wasmCore("scalar"), "scalar"];
+}
+
+/** An instance of the embedded core with the `form` compression. */
+function wasmCore(form: CompressForm): Core {
+  return instantiate(toModule(embeddedCore(form)));
 }
 
 function webAssembly(): typeof WebAssembly {

@@ -7,24 +7,20 @@
 import { HMAC_INNER, HMAC_OUTER, HMAC_PAD, DIGEST, IV256, BLOCK, DIGEST_SIZE, INPUT, INPUT_SIZE } from "./memory";
 import { compress, init, update, final, resume } from "./sha256";
 
-// RFC 2104 §2: ipad = 0x36 repeated, opad = 0x5c repeated (as 32-bit words here).
-const IPAD: u32 = 0x36363636;
-const OPAD: u32 = 0x5c5c5c5c;
+// RFC 2104 §2: ipad = 0x36 repeated, opad = 0x5c repeated (as 64-bit words here).
+const IPAD: u64 = 0x3636363636363636;
+const OPAD: u64 = 0x5c5c5c5c5c5c5c5c;
 
-/** Hashes K⊕pad into the midstate at `out`; `key` is at most one block long. */
-function padState(key: usize, keyLen: u32, pad: u32, out: usize): void {
-  memory.fill(HMAC_PAD, 0, BLOCK);
-  memory.copy(HMAC_PAD, key, keyLen);
-  for (let i: usize = 0; i < BLOCK; i += 4) {
-    store<u32>(HMAC_PAD + i, load<u32>(HMAC_PAD + i) ^ pad);
-  }
-  memory.copy(out, IV256, 32);
-  compress(out, HMAC_PAD);
+/** HMAC_PAD ^= the 64-bit word `mask`, all 64 bytes. */
+function xorPad(mask: u64): void {
+  for (let i: usize = 0; i < BLOCK; i += 8) store<u64>(HMAC_PAD + i, load<u64>(HMAC_PAD + i) ^ mask);
 }
 
 /**
  * Loads the key of `keyLen` bytes at `key` into HMAC_KEY. Keys longer than one block are hashed
- * first (RFC 2104 §2). The key pad block is zeroed before returning; the caller wipes `key` itself.
+ * first (RFC 2104 §2). HMAC_PAD is all zeros between calls (static data starts zeroed, and it is
+ * zeroed again before returning), so the key padded with zeros is its bytes alone, and K⊕ipad
+ * becomes K⊕opad by one more XOR. The caller wipes `key` itself.
  */
 export function loadKey(key: usize, keyLen: u32): void {
   if (keyLen > BLOCK) {
@@ -34,8 +30,13 @@ export function loadKey(key: usize, keyLen: u32): void {
     key = DIGEST;
     keyLen = DIGEST_SIZE;
   }
-  padState(key, keyLen, IPAD, HMAC_INNER);
-  padState(key, keyLen, OPAD, HMAC_OUTER);
+  memory.copy(HMAC_PAD, key, keyLen);
+  xorPad(IPAD);
+  memory.copy(HMAC_INNER, IV256, 32);
+  compress(HMAC_INNER, HMAC_PAD);
+  xorPad(IPAD ^ OPAD);
+  memory.copy(HMAC_OUTER, IV256, 32);
+  compress(HMAC_OUTER, HMAC_PAD);
   // The pad block is the key in disguise. (The schedule computed from it lives in locals of the
   // scalar compress(); the SIMD compress wipes the SCHEDULE slots it used before returning.)
   memory.fill(HMAC_PAD, 0, BLOCK);

@@ -26,7 +26,8 @@
 // │             │        │                  │ Zeroed after a key derivation (its state was kSigning) │
 // │ HMAC_KEY    │     64 │ hmac.ts          │ key material: inner midstate (32) · outer midstate     │
 // │             │        │                  │ (32) of the loaded HMAC key (RFC 2104 K⊕ipad, K⊕opad)  │
-// │ HMAC_PAD    │     64 │ hmac.ts          │ key material: the K⊕pad block; zeroed after each use   │
+// │ HMAC_PAD    │     64 │ hmac.ts          │ key material: the K⊕pad block; zeroed after each use,  │
+// │             │        │                  │ so it is all zeros whenever a key load starts          │
 // │ CHAIN       │    128 │ sigv4.ts         │ key material: kDate · kRegion · kService · kSigning;   │
 // │             │        │                  │ zeroed unless the caller asked to read the chain       │
 // │ DIGEST      │     32 │ sha256.ts        │ output of the last hash / HMAC                         │

@@ -61,9 +61,13 @@ export function handwritten(shape, credentials = CREDENTIALS, options) {
   return (creds = credentials) => sign(req, creds, shape.region, shape.service, AMZ_DATE, shape.service === "s3").signature;
 }
 
-/** aws4: builds its request object per call (it mutates it); it computes x-amz-content-sha256 itself for S3. */
+/**
+ * aws4: builds its request object per call (it mutates it); it computes x-amz-content-sha256 itself for S3.
+ * The body is the shape's own, as every signer gets it (shape b's JSON as a string, which aws4
+ * encodes inside the call as the others do).
+ */
 export function aws4Signer(shape, credentials = CREDENTIALS) {
-  const body = shape.body === undefined ? undefined : Buffer.from(shape.body);
+  const body = shape.body;
   return (creds = credentials) =>
     signatureOf(
       aws4.sign(

@@ -7,11 +7,12 @@
 // Function), so every task's call site keeps its own engine type feedback instead of one shared,
 // megamorphic loop skewing whichever task runs later.
 //
-// A run is one warm-up round plus `rounds` measured rounds. Every round runs every task for
-// `roundMs`, in an order rotated from round to round, so slow drift of the machine (other load,
-// clock) does not favour one task. A task's figure is the median over rounds of its per-round
-// median; p75 is the 75th percentile over rounds. Ratios are taken per round against the group's
-// reference task (same process, same minute) and the median ratio over rounds is reported.
+// Each group of tasks is measured on its own: one warm-up round plus `rounds` measured rounds.
+// Every round runs each of the group's tasks for `roundMs`, in an order rotated from round to
+// round, so slow drift of the machine (other load, clock) does not favour one task. A task's
+// figure is the median over rounds of its per-round median; p75 is the 75th percentile over
+// rounds. Ratios are taken per round against the group's reference task (same process, seconds
+// apart) and the median ratio over rounds is reported.
 import { Bench } from "tinybench";
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -66,7 +67,7 @@ async function calibrate(fn, { sampleNs, calibrateMs }) {
 export function methodOf({ rounds, roundMs, sampleNs }) {
   return (
     `tinybench ${"6.2.3"}; per task K calls per sample (about ${sampleNs / 1000} µs per sample), ` +
-    `1 warm-up round + ${rounds} rounds of ${roundMs} ms per task, task order rotated each round; ` +
+    `each group of tasks on its own: 1 warm-up round + ${rounds} rounds of ${roundMs} ms per task, task order rotated each round; ` +
     `ns/op = median over rounds of the round's median sample ÷ K; ratio = median over rounds of (task ÷ reference) in the same round`
   );
 }
@@ -76,48 +77,59 @@ export function methodOf({ rounds, roundMs, sampleNs }) {
  * tasks: [{ group, name, fn }], fn sync or async (async calls are awaited one at a time);
  * reference: { [group]: name of the task the group's ratios are taken against };
  * settings: { rounds, roundMs, sampleNs, calibrateMs, log(line) }.
+ * Ratios are only taken within a group, so each group is measured on its own, its rounds one
+ * after another: the tasks a ratio compares are timed seconds apart at most, not across every
+ * other group's rounds (23 signing tasks took about 6 s a round when they shared the rotation).
  */
 export async function measure(tasks, reference, settings) {
+  const rows = [];
+  const groups = [...new Set(tasks.map((t) => t.group))];
+  for (const group of groups) {
+    const log = groups.length === 1 ? settings.log : (line) => settings.log(`${group}: ${line}`);
+    rows.push(...(await measureGroup(tasks.filter((t) => t.group === group), reference[group], { ...settings, log })));
+  }
+  return rows;
+}
+
+async function measureGroup(tasks, referenceName, settings) {
   const { rounds, roundMs, log } = settings;
   const entries = [];
   for (const t of tasks) {
     const { isAsync, k } = await calibrate(t.fn, settings);
-    entries.push({ ...t, id: `${t.group} / ${t.name}`, k, isAsync, run: batch(t.fn, k, isAsync), rounds: [], means: [] });
+    entries.push({ ...t, k, isAsync, run: batch(t.fn, k, isAsync), rounds: [], means: [] });
   }
-  const byId = new Map(entries.map((e) => [e.id, e]));
+  const byName = new Map(entries.map((e) => [e.name, e]));
   for (let round = 0; round <= rounds; round++) {
     const bench = new Bench({ time: round === 0 ? roundMs / 2 : roundMs, warmupTime: 10, warmupIterations: 2, iterations: 8, throws: true });
     for (let i = 0; i < entries.length; i++) {
       const e = entries[(i + round) % entries.length];
-      bench.add(e.id, e.run);
+      bench.add(e.name, e.run);
     }
     await bench.run();
     log(round === 0 ? "warm-up round done" : `round ${round}/${rounds} done`);
     if (round === 0) continue;
     for (const task of bench.tasks) {
-      const e = byId.get(task.name);
+      const e = byName.get(task.name);
       e.rounds.push((task.result.latency.p50 * 1e6) / e.k);
       e.means.push((task.result.latency.mean * 1e6) / e.k);
       e.samples = (e.samples ?? 0) + task.result.latency.samplesCount;
     }
   }
-  return entries.map((e) => {
-    const ref = byId.get(`${e.group} / ${reference[e.group]}`);
-    return {
-      group: e.group,
-      name: e.name,
-      medianNs: median(e.rounds),
-      fastestRoundNs: Math.min(...e.rounds),
-      p75Ns: quantile(e.rounds, 0.75),
-      meanNs: median(e.means),
-      spread: (Math.max(...e.rounds) - Math.min(...e.rounds)) / median(e.rounds),
-      samples: e.samples,
-      callsPerSample: e.k,
-      async: e.isAsync,
-      reference: ref ? ref.name : null,
-      ratio: ref ? median(e.rounds.map((ns, i) => ns / ref.rounds[i])) : null,
-    };
-  });
+  const ref = byName.get(referenceName);
+  return entries.map((e) => ({
+    group: e.group,
+    name: e.name,
+    medianNs: median(e.rounds),
+    fastestRoundNs: Math.min(...e.rounds),
+    p75Ns: quantile(e.rounds, 0.75),
+    meanNs: median(e.means),
+    spread: (Math.max(...e.rounds) - Math.min(...e.rounds)) / median(e.rounds),
+    samples: e.samples,
+    callsPerSample: e.k,
+    async: e.isAsync,
+    reference: ref ? ref.name : null,
+    ratio: ref ? median(e.rounds.map((ns, i) => ns / ref.rounds[i])) : null,
+  }));
 }
 
 /** Signature hex out of an Authorization header value. */

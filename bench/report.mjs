@@ -44,8 +44,9 @@ const out = [
 out.push(
   "## Goals",
   "",
-  "Each goal against the figures below (ratios are the medians of per-round ratios, so a goal that compares two",
-  "signers divides their ratios to the same reference).",
+  "Each goal against the figures below. A ratio is the median over rounds of the two tasks' times in the same",
+  "round, beside the lowest and the highest round: a goal is met when the median is within its limit, and a range",
+  "that spans the limit means this machine's noise alone can carry the figure to either side.",
   "",
   ...table(["goal", "measured", "met"], ["l", "r", "l"], goals(results).map(([goal, value, met]) => [goal, value ?? "not measured", met === undefined ? "—" : met ? "yes" : "**no**"])),
   "",

@@ -124,6 +124,7 @@ async function measureGroup(tasks, referenceName, settings) {
     p75Ns: quantile(e.rounds, 0.75),
     meanNs: median(e.means),
     spread: (Math.max(...e.rounds) - Math.min(...e.rounds)) / median(e.rounds),
+    roundNs: e.rounds,
     samples: e.samples,
     callsPerSample: e.k,
     async: e.isAsync,

@@ -49,5 +49,24 @@ describe("npm run bench:smoke", () => {
     // The bullets computed from the rows find the rows they read (a renamed task would drop them silently).
     expect(report).toMatch(/In this run a SHA-256 of 18 blocks alone took\n  \d+\.\d\d× a hit's time/);
     expect(report).toMatch(/Within the goal of 20,000 B minified and 8,000 B gzipped/);
+    // Every goal finds the rows it reads.
+    expect(report).not.toMatch(/not measured/);
   }, 300_000);
+});
+
+describe("goals", () => {
+  it("divide two tasks' times round by round, and give the median with the lowest and highest round", async () => {
+    const { goals } = await import("../bench/goals.mjs");
+    const task = (name: string, roundNs: number[]) => ({ group: "b. KMS", name, reference: "node:crypto hand-written", roundNs });
+    const signing = {
+      suite: "signing",
+      rows: [task("sigv4-wasm Signer", [4, 3, 9]), task("aws4", [10, 5, 10]), task("node:crypto hand-written", [8, 6, 10])],
+    };
+    const row = (goal: string) => goals([signing]).find(([g]: [string]) => g === goal);
+    // 0.4, 0.6 and 0.9: the median of the rounds, not the quotient of the medians (4 ÷ 10).
+    expect(row("sign (b) ≥ 2.5× faster than aws4 (our time ÷ aws4's ≤ 0.4)")).toEqual(["sign (b) ≥ 2.5× faster than aws4 (our time ÷ aws4's ≤ 0.4)", "0.60× (rounds 0.40–0.90)", false]);
+    // 0.5, 0.5 and 0.9 against the reference.
+    expect(row("sign (b) ≤ 0.8× the hand-written node:crypto signer")?.[1]).toBe("0.50× (rounds 0.50–0.90)");
+    expect(row("1000 credentials: a key-cache miss ≤ 1.5× a hit")).toEqual(["1000 credentials: a key-cache miss ≤ 1.5× a hit", undefined, undefined]);
+  });
 });

@@ -2,15 +2,11 @@
 // suites (bench/results/*.json): report.mjs puts this table at the top of BENCHMARKS.md. A goal
 // whose figures are missing says so; nothing here is estimated.
 
+import { median } from "./timing.mjs";
+
 const byName = (results) => Object.fromEntries(results.map((r) => [r.suite, r]));
 const row = (suite, group, name) => suite?.rows.find((r) => (group === undefined || r.group.startsWith(group)) && r.name === name);
 const x = (n, digits = 2) => `${n.toFixed(digits)}×`;
-const sortedCopy = (xs) => [...xs].sort((p, q) => p - q);
-const middle = (xs) => {
-  const s = sortedCopy(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /**
  * Task a's time over task b's, round by round (both timed in the same rounds of one group): the
@@ -20,7 +16,7 @@ const middle = (xs) => {
 function perRound(a, b) {
   if (a?.roundNs === undefined || b?.roundNs === undefined || a.roundNs.length !== b.roundNs.length) return undefined;
   const ratios = a.roundNs.map((ns, i) => ns / b.roundNs[i]);
-  return { value: middle(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
+  return { value: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
 }
 const xRange = (q, digits) => `${x(q.value, digits)} (rounds ${q.low.toFixed(2)}–${q.high.toFixed(2)})`;
 

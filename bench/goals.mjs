@@ -13,7 +13,7 @@ const x = (n, digits = 2) => `${n.toFixed(digits)}×`;
  * median over rounds, with the lowest and highest round, so a goal near its limit shows how far
  * the machine's noise carried it.
  */
-function perRound(a, b) {
+export function perRound(a, b) {
   if (a?.roundNs === undefined || b?.roundNs === undefined || a.roundNs.length !== b.roundNs.length) return undefined;
   const ratios = a.roundNs.map((ns, i) => ns / b.roundNs[i]);
   return { value: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };

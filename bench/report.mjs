@@ -1,8 +1,9 @@
 // Writes BENCHMARKS.md at the repository root from bench/results/*.json: only figures measured by
 // the suites, with the machine, runtime, date and exact command each was measured with.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { RESULTS_DIR as dir, SMOKE } from "./harness.mjs";
+import { RESULTS_DIR as dir, SMOKE, TIMING } from "./harness.mjs";
 import { goals, perRound, BUNDLE_BUDGET, DERIVATION_COMPRESSIONS, DERIVATION_HASH } from "./goals.mjs";
+import { describeAttempts } from "./timing.mjs";
 
 const ORDER = ["primitives", "signing", "cores", "many-credentials", "memory", "size", "cold-start", "browser"];
 const TITLES = {
@@ -37,6 +38,8 @@ const out = [
   "absolute times depend on the machine and on its load, ratios much less so. Spread is (max − min) ÷ median",
   "of the per-round medians: a large spread means the machine was busy while measuring. The ratio is the",
   "median of the per-round ratios, so it can differ from the quotient of the two medians when the spread is large.",
+  `In the Node suites a group whose tasks' median spread is over ${TIMING.quiet.maxSpread * 100} % is measured again (${TIMING.quiet.attempts} times at most) and the`,
+  "attempt with the smallest median spread is kept; such a group says so under its heading.",
   "Samples are tinybench samples, each of K back-to-back calls (K sized so a sample lasts about 50 µs; 500 µs in the browser suite).",
   "",
 ];
@@ -155,6 +158,8 @@ for (const r of results) {
         if (group !== undefined) out.push("");
         group = row.group;
         out.push(`### ${group}`, "");
+        const attempts = describeAttempts(row);
+        if (attempts !== undefined) out.push(attempts, "");
         out.push(...table(["task", "median ns/op", "p75 ns/op", "× reference", "spread", "samples"], ["l", "r", "r", "r", "r", "r"], []));
       }
       const ratio = row.ratio === null ? "" : row.name === row.reference ? "**1.00 (reference)**" : row.ratio.toFixed(2);

@@ -9,4 +9,4 @@ export { hashInit, hashUpdate, hashFinal, hash, digestHex } from "./sha256";
 // scalar and SIMD builds (see sha256-compress.ts), so it is exported to be found and tested in each.
 export { compress } from "./sha256";
 export { hmacLoadKey, hmacStart, hmacFinal, hmac } from "./hmac";
-export { deriveSigningKey, signFinal, sign } from "./sigv4";
+export { deriveSigningKey, signFinal, sign, signBody } from "./sigv4";

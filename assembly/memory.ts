@@ -31,18 +31,21 @@
 // │ CHAIN       │    128 │ sigv4.ts         │ key material: kDate · kRegion · kService · kSigning;   │
 // │             │        │                  │ zeroed unless the caller asked to read the chain       │
 // │ DIGEST      │     32 │ sha256.ts        │ output of the last hash / HMAC                         │
-// │ DIGEST_HEX  │     64 │ sha256.ts        │ output: DIGEST as lowercase hex, on request            │
+// │ DIGEST_HEX  │     64 │ sha256.ts        │ output: DIGEST as lowercase hex, on request; the body's│
+// │             │        │                  │ hash when signBody() hashed it                         │
 // │ SIGNATURE   │     64 │ sigv4.ts         │ output: the signature as lowercase hex                 │
 // │ STS         │    512 │ JS, sigv4.ts     │ the string to sign: JS writes the prefix (algorithm,   │
 // │             │        │                  │ date, scope, each + LF), the core appends the hex hash.│
-// │             │        │                  │ Directly after SIGNATURE: the JS side reads the        │
-// │             │        │                  │ signature and the string to sign in one decode         │
+// │             │        │                  │ DIGEST_HEX, SIGNATURE and STS are adjacent: the JS     │
+// │             │        │                  │ side reads the signature and the string to sign (and   │
+// │             │        │                  │ the body's hash) in one decode                         │
 // │ MEMO_CREQ   │    432 │ memo.ts          │ the leading blocks of the last canonical request       │
 // │             │        │                  │ signed and the hash state after each (see memo.ts)     │
 // │ MEMO_STS    │    144 │ memo.ts          │ key material: the inner HMAC midstate of the loaded    │
 // │             │        │                  │ key, the first block of the last string to sign and    │
 // │             │        │                  │ the state after it                                     │
-// │ INPUT       │  65536 │ JS               │ bytes passed in: data, keys, canonical request         │
+// │ INPUT       │  65536 │ JS               │ bytes passed in: data, keys, canonical request (and    │
+// │             │        │                  │ the body, further on, for signBody)                    │
 // ╘═════════════╧════════╧══════════════════╧═══════════════════════════════════════════════════════╛
 // Key material regions are zeroed by the core as soon as they are no longer needed, except
 // HMAC_KEY, which must survive between calls so that a cached signing key costs no extra blocks,
@@ -86,11 +89,14 @@ export const CHAIN: usize = memory.data(128, 16);
 export const CHAIN_SIZE: u32 = 128;
 
 export const DIGEST: usize = memory.data(32, 16);
-export const DIGEST_HEX: usize = memory.data(64, 16);
-/** SIGNATURE (64 hex characters) and STS, declared as one run so that STS = SIGNATURE + 64 in every build. */
-const SIGNATURE_STS: usize = memory.data(64 + 512, 16);
-export const SIGNATURE: usize = SIGNATURE_STS;
-export const STS: usize = SIGNATURE_STS + 64;
+/**
+ * DIGEST_HEX, SIGNATURE (64 hex characters each) and STS, declared as one run so that
+ * SIGNATURE = DIGEST_HEX + 64 and STS = SIGNATURE + 64 in every build.
+ */
+const HEX_SIGNATURE_STS: usize = memory.data(64 + 64 + 512, 16);
+export const DIGEST_HEX: usize = HEX_SIGNATURE_STS;
+export const SIGNATURE: usize = HEX_SIGNATURE_STS + 64;
+export const STS: usize = SIGNATURE + 64;
 export const STS_SIZE: u32 = 512;
 
 /**

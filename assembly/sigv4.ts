@@ -8,7 +8,7 @@
 // sees bytes and lengths.
 
 import {
-  INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, HMAC_KEY, HMAC_KEY_SIZE, CTX, CTX_SIZE, DIGEST, STS, STS_SIZE, SIGNATURE, IV256, BLOCK, HMAC_INNER,
+  INPUT, INPUT_SIZE, CHAIN, CHAIN_SIZE, HMAC_KEY, HMAC_KEY_SIZE, CTX, CTX_SIZE, DIGEST, DIGEST_HEX, STS, STS_SIZE, SIGNATURE, IV256, BLOCK, HMAC_INNER,
   MEMO_CREQ, MEMO_CREQ_BLOCKS, MEMO_STS, MEMO_STS_BLOCKS,
 } from "./memory";
 import { init, update, final } from "./sha256";
@@ -85,4 +85,20 @@ export function sign(creqLen: u32, prefixLen: u32): void {
   assert(creqLen <= INPUT_SIZE, "sign: creqLen exceeds INPUT");
   memoUpdate(MEMO_CREQ, MEMO_CREQ_BLOCKS, IV256, 0, INPUT, creqLen);
   finishSignature(prefixLen);
+}
+
+/**
+ * sign() for a canonical request whose last line, the body's hash, the core computes: the lines
+ * before it at INPUT[0..headLen), the body at INPUT[bodyAt..bodyAt + bodyLen). The body's hex
+ * SHA-256 goes to DIGEST_HEX and after the lines, which completes the canonical request: a body,
+ * its hash and the signature in one call, the hash read back with the signature.
+ */
+export function signBody(headLen: u32, bodyAt: u32, bodyLen: u32, prefixLen: u32): void {
+  assert(<u64>headLen + 64 <= <u64>bodyAt && <u64>bodyAt + bodyLen <= <u64>INPUT_SIZE, "signBody: regions overlap or exceed INPUT");
+  init();
+  update(INPUT + bodyAt, bodyLen);
+  final(DIGEST);
+  hex32(DIGEST, DIGEST_HEX);
+  memory.copy(INPUT + headLen, DIGEST_HEX, 64);
+  sign(headLen + 64, prefixLen);
 }

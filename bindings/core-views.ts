@@ -26,6 +26,10 @@ export interface CoreViews {
    * prefix: the signature and the string to sign in one read, through a view made once per prefix.
    */
   signed: Uint8Array;
+  /** The same run from DIGEST_HEX, which directly precedes SIGNATURE: after signBody(), the body's hash too. */
+  hashSigned: Uint8Array;
+  /** The upper half of INPUT, where signBody() reads a body (the canonical request goes at INPUT's start). */
+  body: Uint8Array;
 }
 
 let views: CoreViews | undefined;
@@ -41,6 +45,8 @@ export function viewsOf(c: Core): CoreViews {
       stsPrefix: "",
       stsPrefixLen: 0,
       signed: span(c.mem, c.signature, c.sts + 64),
+      hashSigned: span(c.mem, c.digestHex, c.sts + 64),
+      body: span(c.mem, c.input + (c.inputSize >> 1), c.input + c.inputSize),
     };
   }
   return views;

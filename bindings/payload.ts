@@ -48,6 +48,18 @@ function platformHash(hasher: PayloadHasher, data: string | Uint8Array): string 
   return hex;
 }
 
+/**
+ * The body to hash in the core while it signs (signature.ts, computeSignatureOfBody), where
+ * payloadHash() would hash it in the core and its hash is needed nowhere but the canonical
+ * request's last line (the caller knows whether a header carries it); undefined otherwise.
+ */
+export function bodyForCore(body: unknown, setting: PayloadSetting | undefined, declared: string | undefined, fallback: "sign" | "unsigned", hasher?: PayloadHasher): string | Uint8Array | undefined {
+  if (declared !== undefined || (setting ?? fallback) !== "sign" || body === undefined || body === null || body === "") return undefined;
+  const data = bodyBytes(body);
+  if (data.length === 0 || (hasher !== undefined && data.length >= (hasher.minBytes ?? DEFAULT_MIN_BYTES))) return undefined;
+  return data;
+}
+
 /** SHA-256 hex of a body; an empty or absent body hashes to the empty-string constant. */
 export function hashBody(body: unknown, hasher?: PayloadHasher): string {
   if (body === undefined || body === null || body === "") return EMPTY_SHA256;

@@ -11,10 +11,10 @@ import { parseQuery, canonicalQuery, canonicalQueryOf, type QueryPair } from "./
 import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
 import { canonicalRequest } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
-import { payloadHash } from "./payload.js";
+import { payloadHash, bodyForCore } from "./payload.js";
 import { credentialScope } from "./scope.js";
 import { stringToSignPrefix } from "./string-to-sign.js";
-import { computeSignature, type Signature } from "./signature.js";
+import { computeSignature, computeSignatureOfBody, type Signature } from "./signature.js";
 import { authorizationHeader } from "./authorization.js";
 import {
   ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256,
@@ -130,7 +130,8 @@ function signCanonical(job: Job, creq: string, cache: SigningKeyCache): Signatur
   const { s, date } = job;
   const c = core();
   cache.load(c, s.credentials.accessKeyId, s.credentials.secretAccessKey, date.shortDate, s.region, s.service);
-  return computeSignature(c, creq, stringToSignPrefix(date.amzDate, job.scope));
+  const prefix = stringToSignPrefix(date.amzDate, job.scope);
+  return job.coreBody === undefined ? computeSignature(c, creq, prefix) : computeSignatureOfBody(c, job.coreBody, creq, prefix);
 }
 
 /** The presigning parameters a URL may already carry from an earlier presign: replaced, never doubled. */
@@ -149,7 +150,10 @@ interface Job {
   s: Settings;
   date: SigningDate;
   req: PreparedRequest;
+  /** The payload hash; "" while the core is to hash `coreBody` as it signs. */
   payload: string;
+  /** The body the core hashes in the signing call (payload.ts, bodyForCore). */
+  coreBody: string | Uint8Array | undefined;
   /** The caller's own x-amz-content-sha256, if any. */
   declared: string | undefined;
   scope: string;
@@ -160,11 +164,13 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   const req = prepareRequest(request);
   if (location === "query") req.query = withoutAuthParams(req.query);
   const declared = declaredHash(req);
-  const payload = payloadHash(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher);
-  return { s, date, req, payload, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
+  // With an Authorization header and no x-amz-content-sha256, the hash is needed only by the core.
+  const coreBody = location === "header" && !s.contentSha256Header ? bodyForCore(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher) : undefined;
+  const payload = coreBody === undefined ? payloadHash(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher) : "";
+  return { s, date, req, payload, coreBody, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 
-/** The canonical request, its payload hash job.payload. */
+/** The canonical request, its payload hash job.payload (only the lines before it while the core is to hash the body). */
 function canonicalRequestFor(job: Job, query: string, headers: CanonicalHeaders): string {
   return canonicalRequest({
     method: job.req.method,
@@ -208,6 +214,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   const creq = canonicalRequestFor(job, canonicalQueryOf(req.query), canonical);
   const signing = signCanonical(job, creq, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
+  const canonicalRequest = signing.payloadHash === undefined ? creq : creq + signing.payloadHash;
   record[AUTHORIZATION] = authorization;
   return {
     method: req.method,
@@ -218,7 +225,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
     amzDate: date.amzDate,
     credentialScope: scope,
     signedHeaders: canonical.signedHeaders,
-    canonicalRequest: creq,
+    canonicalRequest,
     stringToSign: signing.stringToSign,
   };
 }

@@ -156,6 +156,30 @@ describe.each(CORES)("%s core", (_name, source) => {
     }
   });
 
+  it("signs a body and the canonical request lines before its hash in one call (signBody), as hashing first and sign() do", () => {
+    const fn = instantiateCore(source);
+    const mem = new Uint8Array(fn.memory.buffer);
+    const key = bytes(32, 12);
+    mem.set(key, fn.INPUT.value);
+    fn.hmacLoadKey(32);
+    const prefix = "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/kms/aws4_request\n";
+    mem.set(new TextEncoder().encode(prefix), fn.STS.value);
+    const bodyAt = fn.INPUT_SIZE.value / 2;
+    for (const [headLength, bodyLength] of [[0, 0], [1, 1], [55, 64], [200, 594], [63, 1000], [300, 30_000]]) {
+      const head = bytes(headLength, headLength + 1);
+      const body = bytes(bodyLength, bodyLength + 2);
+      mem.set(head, fn.INPUT.value);
+      mem.set(body, fn.INPUT.value + bodyAt);
+      fn.signBody(headLength, bodyAt, bodyLength, prefix.length);
+      const read = (at: number, n: number): string => Buffer.from(mem.subarray(at, at + n)).toString("latin1");
+      const label = `lines ${headLength}, body ${bodyLength}`;
+      expect(read(fn.DIGEST_HEX.value, 64), label).toBe(oracle(body));
+      const canonicalRequest = Buffer.concat([head, Buffer.from(oracle(body))]);
+      expect(read(fn.STS.value, prefix.length + 64), label).toBe(prefix + oracle(canonicalRequest));
+      expect(read(fn.SIGNATURE.value, 64), label).toBe(oracleHmac(key, prefix + oracle(canonicalRequest)));
+    }
+  });
+
   it("spells DIGEST as lowercase hex in DIGEST_HEX, for every byte value", () => {
     const fn = instantiateCore(source);
     const mem = new Uint8Array(fn.memory.buffer);
@@ -299,12 +323,15 @@ describe("debug build bounds", () => {
       ["signFinal lastLen", () => fn.signFinal(inputSize + 1, 0)],
       ["signFinal prefixLen", () => fn.signFinal(0, stsSize - 63)],
       ["sign", () => fn.sign(inputSize + 1, 0)],
+      ["signBody into the lines", () => fn.signBody(100, 163, 1, 0)],
+      ["signBody past INPUT", () => fn.signBody(0, 64, inputSize - 63, 0)],
     ];
     for (const [label, call] of calls) expect(call, label).toThrow(WebAssembly.RuntimeError);
     // The limits themselves are fine.
     fn.hash(inputSize);
     fn.hmac(inputSize - 64, 64);
     fn.signFinal(0, stsSize - 64);
+    fn.signBody(100, 164, inputSize - 164, 0);
   });
 
   it("is never driven past INPUT by the public API", () => {

@@ -287,6 +287,39 @@ describe("signing-time reuse and the realm without TextEncoder/TextDecoder", () 
     }
   });
 
+  it("signs a body hashed in the signing call as one whose hash is given, for every body the core takes in that call and the ones it does not", () => {
+    const request = (body: string | Uint8Array) => ({ method: "POST", url: "https://kms.us-east-1.amazonaws.com/", headers: { "content-type": "application/x-amz-json-1.1" }, body });
+    const half = core().inputSize / 2;
+    // [label, body, whether the signing call takes it]: the call reads its body from INPUT's upper half.
+    const bodies: [string, string | Uint8Array, boolean][] = [
+      ["one byte", "x", true],
+      ["JSON", JSON.stringify({ KeyId: "alias/k", Message: "m".repeat(500) }), true],
+      ["non-ASCII", "€🙂".repeat(100), true],
+      ["bytes", new Uint8Array(1000).map((_, i) => i * 7 + 1), true],
+      ["the longest string taken (3 bytes per character at most)", "a".repeat(Math.floor(half / 3)), true],
+      ["one character more", "a".repeat(Math.floor(half / 3) + 1), false],
+      ["the most bytes taken", new Uint8Array(half).fill(1), true],
+      ["one byte more", new Uint8Array(half + 1).fill(1), false],
+    ];
+    for (const [label, body, taken] of bodies) {
+      const hash = createHash("sha256").update(body).digest("hex");
+      const { mem, input } = core();
+      mem.fill(0, input + half, input + 2 * half);
+      const signed = sign(request(body), iam({ service: "kms" }));
+      const bytes = typeof body === "string" ? Buffer.from(body) : body;
+      expect(Buffer.from(mem.subarray(input + half, input + half + bytes.length)).equals(Buffer.from(bytes)), label).toBe(taken);
+      const given = sign(request(body), iam({ service: "kms", payload: { sha256: hash } }));
+      expect(signed.canonicalRequest, label).toBe(given.canonicalRequest);
+      expect(signed.canonicalRequest.endsWith(`\n${hash}`), label).toBe(true);
+      expect(signed.stringToSign, label).toBe(given.stringToSign);
+      expect(signed.signature, label).toBe(given.signature);
+      expect(signed.signature, label).toBe(nodeSignature(signed.canonicalRequest, signed.amzDate, SECRET, "us-east-1", "kms"));
+    }
+    // Canonical request lines too long to share INPUT with a body: the body is hashed first.
+    const long = sign({ ...request("{}"), headers: { "x-amz-meta-long": "v".repeat(half) } }, iam({ service: "kms" }));
+    expect(long.signature).toBe(nodeSignature(long.canonicalRequest, long.amzDate, SECRET, "us-east-1", "kms"));
+  });
+
   it("signs identically with the library's own UTF-8 encoder and ASCII decoder", async () => {
     const { setNativeUtf8 } = await import("../bindings/utf8.js");
     const request = { url: "https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08", headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" } };

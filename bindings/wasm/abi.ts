@@ -42,6 +42,7 @@ export interface CoreExports {
   deriveSigningKey(secretLen: number, dateLen: number, regionLen: number, serviceLen: number, terminatorLen: number, chainOnly: number): void;
   signFinal(lastLen: number, prefixLen: number): void;
   sign(creqLen: number, prefixLen: number): void;
+  signBody(headLen: number, bodyAt: number, bodyLen: number, prefixLen: number): void;
 }
 
 /** Bytes of the loaded HMAC key's two midstates (HMAC_KEY region). */
@@ -78,8 +79,10 @@ export const SIGNATURE_HEX = 64;
 /** Resolves the regions of an instantiated core from its exports. */
 export function bindCore(fn: CoreExports): Core {
   const at = (g: CoreGlobal): number => g.value;
-  // The signer reads the signature and the string to sign as one run (core-views.ts).
-  if (at(fn.STS) !== at(fn.SIGNATURE) + SIGNATURE_HEX) throw new Error("not a sigv4-wasm core: STS must directly follow SIGNATURE");
+  // The signer reads the body's hash, the signature and the string to sign as one run (core-views.ts).
+  if (at(fn.SIGNATURE) !== at(fn.DIGEST_HEX) + SIGNATURE_HEX || at(fn.STS) !== at(fn.SIGNATURE) + SIGNATURE_HEX) {
+    throw new Error("not a sigv4-wasm core: DIGEST_HEX, SIGNATURE and STS must be adjacent");
+  }
   return {
     fn,
     mem: new Uint8Array(fn.memory.buffer),

@@ -139,12 +139,18 @@ describe.each(CORES)("%s core", (_name, source) => {
     expect([c.inputSize, c.ctxSize, c.chainSize, c.stsSize]).toEqual([map[0][2], map[1][2], map[3][2], map[7][2]]);
   });
 
-  it("signs after a string-to-sign prefix of any length, odd ones included", () => {
+  /** A fresh instance of the core with a 32-byte HMAC key loaded. */
+  function withKey(seed: number): { fn: CoreExports; mem: Uint8Array; key: Uint8Array } {
     const fn = instantiateCore(source);
     const mem = new Uint8Array(fn.memory.buffer);
-    const key = bytes(32, 11);
+    const key = bytes(32, seed);
     mem.set(key, fn.INPUT.value);
     fn.hmacLoadKey(32);
+    return { fn, mem, key };
+  }
+
+  it("signs after a string-to-sign prefix of any length, odd ones included", () => {
+    const { fn, mem, key } = withKey(11);
     for (const prefixLength of [0, 1, 2, 3, 17, 77]) {
       const prefix = "p".repeat(prefixLength);
       const request = bytes(100, prefixLength);
@@ -157,11 +163,7 @@ describe.each(CORES)("%s core", (_name, source) => {
   });
 
   it("signs a body and the canonical request lines before its hash in one call (signBody), as hashing first and sign() do", () => {
-    const fn = instantiateCore(source);
-    const mem = new Uint8Array(fn.memory.buffer);
-    const key = bytes(32, 12);
-    mem.set(key, fn.INPUT.value);
-    fn.hmacLoadKey(32);
+    const { fn, mem, key } = withKey(12);
     const prefix = "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/kms/aws4_request\n";
     mem.set(new TextEncoder().encode(prefix), fn.STS.value);
     const bodyAt = fn.INPUT_SIZE.value / 2;

@@ -12,8 +12,9 @@ import { methodOf } from "./timing.mjs";
 
 const ORIGIN = "http://localhost:8787";
 // One attempt per group: in a page the spread comes mostly from the page itself (async calls through
-// the event loop, the 5 µs timer), not from the machine: the last full run's groups had median
-// spreads of 27–70 % in six of seven, so measuring a group again would not make it quieter.
+// the event loop, the 5 µs timer), not from the machine: the page's groups had median spreads of
+// 27–70 % in six of seven in the full run committed at aa59356, and 23–107 % in all seven at bb79d7b,
+// so measuring a group again would not make it quieter.
 const SETTINGS = { ...TIMING, sampleNs: SMOKE ? TIMING.sampleNs : 500_000, quiet: undefined };
 const CORES = { simd: "WebAssembly SIMD", scalar: "scalar WebAssembly", js: "JavaScript" };
 const ISOLATION = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" };

@@ -38,7 +38,7 @@ const out = [
   "absolute times depend on the machine and on its load, ratios much less so. Spread is (max − min) ÷ median",
   "of the per-round medians: a large spread means the machine was busy while measuring. The ratio is the",
   "median of the per-round ratios, so it can differ from the quotient of the two medians when the spread is large.",
-  `In the Node suites a group whose tasks' median spread is over ${TIMING.quiet.maxSpread * 100} % is measured again (${TIMING.quiet.attempts} times at most) and the`,
+  `In the Node suites a group whose tasks' median spread is over ${TIMING.quiet.maxSpread * 100} % is measured again (up to ${TIMING.quiet.attempts} times in all) and the`,
   "attempt with the smallest median spread is kept; such a group says so under its heading.",
   "Samples are tinybench samples, each of K back-to-back calls (K sized so a sample lasts about 50 µs; 500 µs in the browser suite).",
   "",

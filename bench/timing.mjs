@@ -72,7 +72,7 @@ export function methodOf({ rounds, roundMs, sampleNs, quiet }) {
     `each group of tasks on its own: 1 warm-up round + ${rounds} rounds of ${roundMs} ms per task, task order rotated each round; ` +
     `ns/op = median over rounds of the round's median sample ÷ K; ratio = median over rounds of (task ÷ reference) in the same round` +
     (quiet
-      ? `; a group whose tasks' median spread exceeds ${quiet.maxSpread * 100} % is measured again, ${quiet.attempts} times at most, and the attempt with the smallest median spread is kept`
+      ? `; a group whose tasks' median spread exceeds ${quiet.maxSpread * 100} % is measured again, up to ${quiet.attempts} times in all, and the attempt with the smallest median spread is kept`
       : "")
   );
 }
@@ -84,8 +84,9 @@ export const groupNoise = (rows) => median(rows.map((r) => r.spread));
  * Measures a group up to `attempts` times, until its noise (groupNoise) is at most `maxSpread`, and
  * keeps the quietest attempt. The rule reads spreads only, never the figures or the ratios, so it
  * cannot favour a task: on this project's 2-core VM another tenant's load comes in stretches of
- * seconds to minutes, and a group timed through one carries its scatter into every ratio (a full
- * run's shape b had per-round ratios from 0.32 to 0.58 against aws4, and 0.40–0.42 in a quiet run).
+ * seconds to minutes, and a group timed through one carries its scatter into every ratio (shape b
+ * against aws4, per round: 0.32–0.58 in the full run committed at aa59356, 0.41–0.42 in the quieter
+ * one at 13556e4, on the same code).
  * Each row records every attempt's noise (`attempts`) and which one it comes from (`keptAttempt`).
  */
 export async function measureQuietly(measureOnce, { maxSpread, attempts }, log = () => {}) {

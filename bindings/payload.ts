@@ -54,7 +54,8 @@ function platformHash(hasher: PayloadHasher, data: string | Uint8Array): string 
  * request's last line (the caller knows whether a header carries it); undefined otherwise.
  */
 export function bodyForCore(body: unknown, setting: PayloadSetting | undefined, declared: string | undefined, fallback: "sign" | "unsigned", hasher?: PayloadHasher): string | Uint8Array | undefined {
-  if (declared !== undefined || (setting ?? fallback) !== "sign" || body === undefined || body === null || body === "") return undefined;
+  // A setting other than undefined and "sign" (null included) stays with payloadHash(), which checks it.
+  if (declared !== undefined || (setting === undefined ? fallback : setting) !== "sign" || body === undefined || body === null || body === "") return undefined;
   const data = bodyBytes(body);
   if (data.length === 0 || (hasher !== undefined && data.length >= (hasher.minBytes ?? DEFAULT_MIN_BYTES))) return undefined;
   return data;

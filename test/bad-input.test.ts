@@ -263,8 +263,11 @@ describe("payload option (InvalidOption)", () => {
     rejectsEverywhere({ url: URL_API, body: "x" }, api({ payload: { sha256: value as string } }), "InvalidOption", "options.payload.sha256");
   });
 
-  it.each([["a word", "hash"], ["upper case", "UNSIGNED"], ["a number", 1]])("payload %s", (_what, payload) => {
+  it.each([["a word", "hash"], ["upper case", "UNSIGNED"], ["a number", 1], ["null", null]])("payload %s", (_what, payload) => {
     rejectsEverywhere({ url: URL_API }, api({ payload: payload as "sign" }), "InvalidOption", "options.payload");
+    // With a body too, which the core would otherwise hash in the signing call, and with a body it cannot hash.
+    rejectsEverywhere({ method: "POST", url: URL_API, body: "x" }, api({ payload: payload as "sign" }), "InvalidOption", "options.payload");
+    rejectsEverywhere({ method: "POST", url: URL_API, body: 123 as unknown as string }, api({ payload: payload as "sign" }), "InvalidOption", "options.payload");
   });
 });
 

@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { CORES, WASM_CORES, instantiateCore, coreNamed } from "./cores.js";
 import { useCore, core, coreName } from "../bindings/wasm/instance.js";
-import { HMAC_KEY_SIZE, DIGEST_SIZE, type CoreExports } from "../bindings/wasm/abi.js";
+import { HMAC_KEY_SIZE, DIGEST_SIZE, bindCore, type CoreExports } from "../bindings/wasm/abi.js";
 import { decodeBase64, decodeEmbedded, type Base64Host } from "../bindings/wasm/base64.js";
 import { BASE_CORE_BASE64 } from "../bindings/wasm/module.generated.js";
 import { embeddedCore } from "../bindings/wasm/embedded.js";
@@ -15,6 +15,7 @@ import { sha256Hex, Sha256 } from "../bindings/sha256.js";
 import { hmacSha256 } from "../bindings/hmac.js";
 import { deriveSigningKey } from "../bindings/signing-key.js";
 import { toHex } from "../bindings/bytes.js";
+import { sign } from "../bindings/signer.js";
 
 const wasmFile = (build: string): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(new URL(`../build/${build}/core.wasm`, import.meta.url)));
 const oracle = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
@@ -118,6 +119,13 @@ describe.each(CORES)("%s core", (_name, source) => {
     expect(memory.buffer.byteLength).toBe(size);
     expect(c.mem.buffer).toBe(memory.buffer); // the one view never detached
     expect(sha256Hex("abc")).toBe(ABC);
+  });
+
+  it("is refused unless DIGEST_HEX, SIGNATURE and STS are adjacent (the signer reads them in one decode)", () => {
+    const fn = core().fn;
+    const moved = (name: "DIGEST_HEX" | "SIGNATURE" | "STS"): CoreExports => ({ ...fn, [name]: { value: fn[name].value + 16 } });
+    for (const name of ["DIGEST_HEX", "SIGNATURE", "STS"] as const) expect(() => bindCore(moved(name)), name).toThrow(/DIGEST_HEX, SIGNATURE and STS must be adjacent/);
+    expect(bindCore(fn).signature).toBe(fn.SIGNATURE.value);
   });
 
   it("exports distinct, 16-byte aligned, non-overlapping regions inside memory", () => {
@@ -356,5 +364,14 @@ describe("debug build bounds", () => {
     for (const m of ["20240101", "r", "s", "aws4_request"]) key = createHmac("sha256", key).update(m).digest();
     expect(toHex(deriveSigningKey(secret, "20240101", "r", "s"))).toBe(key.toString("hex"));
     expect(() => deriveSigningKey("s".repeat(n), "20240101", "r", "s")).toThrow(RangeError);
+    // Bodies and canonical request lines at the sizes where a signature's body stops sharing the call.
+    const half = n / 2;
+    const options = { credentials: { accessKeyId: "AKID", secretAccessKey: "secret" }, region: "r", service: "s", date: "20240101T000000Z" };
+    for (const [body, lines] of [["a".repeat(half / 3), 1], [bytes(half, 1), 1], [bytes(half + 1, 2), 1], ["{}", Math.floor((half - 64) / 3)], ["{}", half]] as const) {
+      const request = { method: "POST", url: "https://s.r.amazonaws.com/", headers: { "x-amz-meta-lines": "v".repeat(lines) }, body };
+      const signed = sign(request, options);
+      expect(signed.canonicalRequest.endsWith("\n" + oracle(body))).toBe(true);
+      expect(signed.signature).toBe(sign(request, { ...options, payload: { sha256: oracle(body) } }).signature);
+    }
   });
 });

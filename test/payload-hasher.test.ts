@@ -29,15 +29,19 @@ describe("payloadHasher", () => {
     }
   });
 
-  it("is called only for bodies of at least minBytes (default 512)", () => {
+  // S3 sends the hash as x-amz-content-sha256; a JSON API (KMS) has it only in the canonical request,
+  // where the core hashes a body it keeps in the signing call itself.
+  it.each([["s3", url], ["kms", "https://kms.us-east-1.amazonaws.com/"]])("is called only for bodies of at least minBytes (default 512): %s", (service, at) => {
     const byDefault = counting();
-    const signer = new Signer({ ...config, payloadHasher: byDefault });
-    signer.sign({ method: "PUT", url, body: new Uint8Array(511) });
-    expect(byDefault.calls).toBe(0);
-    signer.sign({ method: "PUT", url, body: new Uint8Array(512) });
-    expect(byDefault.calls).toBe(1);
+    const signer = new Signer({ ...config, service, payloadHasher: byDefault });
+    const plain = new Signer({ ...config, service });
+    for (const [n, calls] of [[511, 0], [512, 1], [4096, 2]]) {
+      const request = { method: "PUT", url: at, body: new Uint8Array(n).fill(7) };
+      expect(signer.sign(request).signature, `${n} bytes`).toBe(plain.sign(request).signature);
+      expect(byDefault.calls, `${n} bytes`).toBe(calls);
+    }
     const small = counting(10);
-    sign({ method: "PUT", url, body: "0123456789" }, { ...config, payloadHasher: small });
+    sign({ method: "PUT", url: at, body: "0123456789" }, { ...config, service, payloadHasher: small });
     expect(small.calls).toBe(1);
   });
 

@@ -315,9 +315,23 @@ describe("signing-time reuse and the realm without TextEncoder/TextDecoder", () 
       expect(signed.signature, label).toBe(given.signature);
       expect(signed.signature, label).toBe(nodeSignature(signed.canonicalRequest, signed.amzDate, SECRET, "us-east-1", "kms"));
     }
-    // Canonical request lines too long to share INPUT with a body: the body is hashed first.
-    const long = sign({ ...request("{}"), headers: { "x-amz-meta-long": "v".repeat(half) } }, iam({ service: "kms" }));
-    expect(long.signature).toBe(nodeSignature(long.canonicalRequest, long.amzDate, SECRET, "us-east-1", "kms"));
+    // Canonical request lines (ASCII here) up to the most INPUT's lower half takes for any text (3 bytes
+    // a character, and the hash after them) share the call with the body; longer ones, and lines that
+    // would run into the body, go with the body hashed first.
+    const withLines = (n: number, payload?: { sha256: string }) =>
+      sign({ ...request("{}"), headers: { "x-amz-meta-long": "v".repeat(n) } }, iam({ service: "kms", payload }));
+    const others = withLines(1).canonicalRequest.length - 64 - 1;
+    const most = Math.floor((half - 64) / 3);
+    const hash = createHash("sha256").update("{}").digest("hex");
+    for (const [n, taken] of [[most - others, true], [most - others + 1, false], [half, false]] as const) {
+      const { mem, input } = core();
+      mem.fill(0, input + half, input + 2 * half);
+      const signed = withLines(n);
+      expect(signed.canonicalRequest.length - 64, `lines of ${n}`).toBe(others + n);
+      expect(Buffer.from(mem.subarray(input + half, input + half + 2)).toString() === "{}", `lines of ${n}`).toBe(taken);
+      expect(signed.canonicalRequest.endsWith(`\n${hash}`), `lines of ${n}`).toBe(true);
+      expect(signed.signature, `lines of ${n}`).toBe(withLines(n, { sha256: hash }).signature);
+    }
   });
 
   it("signs identically with the library's own UTF-8 encoder and ASCII decoder", async () => {

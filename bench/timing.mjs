@@ -82,8 +82,8 @@ export const groupNoise = (rows) => median(rows.map((r) => r.spread));
 
 /**
  * Measures a group up to `attempts` times, until its noise (groupNoise) is at most `maxSpread`, and
- * keeps the quietest attempt. The rule reads spreads only, never the figures or the ratios, so it
- * cannot favour a task: on this project's 2-core VM another tenant's load comes in stretches of
+ * keeps the quietest attempt. The rule reads spreads only, never the figures or the ratios, so no
+ * task's result decides which attempt is kept: on this project's 2-core VM another tenant's load comes in stretches of
  * seconds to minutes, and a group timed through one carries its scatter into every ratio (shape b
  * against aws4, per round: 0.32–0.58 in the full run committed at aa59356, 0.41–0.42 in the quieter
  * one at 13556e4, on the same code).

@@ -93,9 +93,10 @@ export async function measureQuietly(measureOnce, { maxSpread, attempts }, log =
   const tries = [];
   while (tries.length < attempts) {
     const rows = await measureOnce();
-    tries.push({ rows, noise: groupNoise(rows) });
-    if (tries[tries.length - 1].noise <= maxSpread) break;
-    if (tries.length < attempts) log(`median spread ${(tries[tries.length - 1].noise * 100).toFixed(0)} %: measuring the group again`);
+    const noise = groupNoise(rows);
+    tries.push({ rows, noise });
+    if (noise <= maxSpread) break;
+    if (tries.length < attempts) log(`median spread ${(noise * 100).toFixed(0)} %: measuring the group again`);
   }
   const kept = tries.reduce((best, t) => (t.noise < best.noise ? t : best));
   return kept.rows.map((r) => ({ ...r, attempts: tries.map((t) => t.noise), keptAttempt: tries.indexOf(kept) }));

@@ -48,6 +48,17 @@ function platformHash(hasher: PayloadHasher, data: string | Uint8Array): string 
   return hex;
 }
 
+/** The body's bytes (or string), or undefined for an empty or absent body, whose hash is EMPTY_SHA256. */
+function nonEmptyBody(body: unknown): string | Uint8Array | undefined {
+  if (body === undefined || body === null || body === "") return undefined;
+  const data = bodyBytes(body);
+  return data.length === 0 ? undefined : data;
+}
+
+/** Whether the opt-in platform hasher takes these bytes rather than the core. */
+const forPlatform = (data: string | Uint8Array, hasher: PayloadHasher | undefined): hasher is PayloadHasher =>
+  hasher !== undefined && data.length >= (hasher.minBytes ?? DEFAULT_MIN_BYTES);
+
 /**
  * The body to hash in the core while it signs (signature.ts, computeSignatureOfBody), where
  * payloadHash() would hash it in the core and its hash is needed nowhere but the canonical
@@ -55,18 +66,16 @@ function platformHash(hasher: PayloadHasher, data: string | Uint8Array): string 
  */
 export function bodyForCore(body: unknown, setting: PayloadSetting | undefined, declared: string | undefined, fallback: "sign" | "unsigned", hasher?: PayloadHasher): string | Uint8Array | undefined {
   // A setting other than undefined and "sign" (null included) stays with payloadHash(), which checks it.
-  if (declared !== undefined || (setting === undefined ? fallback : setting) !== "sign" || body === undefined || body === null || body === "") return undefined;
-  const data = bodyBytes(body);
-  if (data.length === 0 || (hasher !== undefined && data.length >= (hasher.minBytes ?? DEFAULT_MIN_BYTES))) return undefined;
-  return data;
+  if (declared !== undefined || (setting === undefined ? fallback : setting) !== "sign") return undefined;
+  const data = nonEmptyBody(body);
+  return data === undefined || forPlatform(data, hasher) ? undefined : data;
 }
 
 /** SHA-256 hex of a body; an empty or absent body hashes to the empty-string constant. */
 export function hashBody(body: unknown, hasher?: PayloadHasher): string {
-  if (body === undefined || body === null || body === "") return EMPTY_SHA256;
-  const data = bodyBytes(body);
-  if (hasher !== undefined && data.length >= (hasher.minBytes ?? DEFAULT_MIN_BYTES)) return platformHash(hasher, data);
-  return sha256Hex(data);
+  const data = nonEmptyBody(body);
+  if (data === undefined) return EMPTY_SHA256;
+  return forPlatform(data, hasher) ? platformHash(hasher, data) : sha256Hex(data);
 }
 
 function checkDeclared(value: string, field: string): string {

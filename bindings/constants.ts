@@ -133,3 +133,6 @@ export const S3_MSG_NOT_YET_VALID = "Request is not yet valid";
 export const MSG_EXPIRES_NOT_NUMBER = "X-Amz-Expires should be a number";
 export const MSG_EXPIRES_NEGATIVE = "X-Amz-Expires must be non-negative";
 export const MSG_EXPIRES_TOO_LONG = "X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds";
+// Our wording (no AWS message for it is known): a presigning parameter given twice, whichever
+// copy a reader took, could stretch a URL's lifetime or change its scope after signing.
+export const MSG_QUERY_REPEATED = " must appear only once in the query string";

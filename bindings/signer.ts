@@ -134,14 +134,31 @@ function signCanonical(job: Job, creq: string, cache: SigningKeyCache): Signatur
   return job.coreBody === undefined ? computeSignature(c, creq, prefix) : computeSignatureOfBody(c, job.coreBody, creq, prefix);
 }
 
-/** The presigning parameters a URL may already carry from an earlier presign: replaced, never doubled. */
-const AUTH_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE];
+/**
+ * The presigning parameters the signer sets, which a URL may already carry from an earlier
+ * presign: replaced, never doubled (X-Amz-Content-Sha256 is the caller's to send). Names are
+ * compared as a server reads them, percent-decoded and without regard to case (as S3 does): an
+ * x-amz-expires the caller's URL brought in any spelling would otherwise travel beside the
+ * signer's, and a server that read it first would stretch the URL's lifetime.
+ */
+const AUTH_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE].map((name) => name.toLowerCase());
+
+function isAuthParam(part: string): boolean {
+  const name = part.split("=", 1)[0];
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A malformed escape: the name as written.
+  }
+  return AUTH_PARAMS.includes(decoded.toLowerCase());
+}
 
 function withoutAuthParams(query: string): string {
-  if (!query.includes("X-Amz-")) return query;
+  if (!/x-amz-|%/i.test(query)) return query;
   return query
     .split("&")
-    .filter((part) => !AUTH_PARAMS.includes(part.split("=", 1)[0]))
+    .filter((part) => !isAuthParam(part))
     .join("&");
 }
 

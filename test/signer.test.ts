@@ -233,6 +233,16 @@ describe("presigning a URL that already carries presigning parameters", () => {
     expect(names.get("versionId")).toBe("3");
     expect(again.signature).toBe(presign({ url: `${BUCKET}/test.txt?versionId=3` }, { ...S3, expiresIn: 86400 }).signature);
   });
+
+  it("finds them in any case and percent-encoded, as a server reads names, and keeps every other parameter", () => {
+    const variants = "x-amz-expires=604800&X-Amz-%45xpires=604800&X%2DAMZ-SIGNATURE=00&x-amz-security-token=t&X-Amz-Content-Sha256=UNSIGNED-PAYLOAD&x-amz-meta=1";
+    const presigned = presign({ url: `${BUCKET}/test.txt?${variants}` }, { ...S3, expiresIn: 60 });
+    const query = presigned.url.split("?")[1];
+    expect(query.startsWith("X-Amz-Content-Sha256=UNSIGNED-PAYLOAD&x-amz-meta=1&X-Amz-Algorithm=")).toBe(true);
+    const names = query.split("&").map((part) => part.split("=")[0].toLowerCase());
+    for (const name of ["x-amz-expires", "x-amz-signature", "x-amz-security-token", "x-amz-algorithm"]) expect(names.filter((n) => n === name), name).toHaveLength(name === "x-amz-security-token" ? 0 : 1);
+    expect(new URL(presigned.url).searchParams.get("X-Amz-Expires")).toBe("60");
+  });
 });
 
 describe("signing-time reuse and the realm without TextEncoder/TextDecoder", () => {

@@ -13,6 +13,7 @@ import type { VerifyFailure, VerifyOptions, VerifyRequest, VerifyResult } from "
 import { SHARED, describeShared } from "./shared.js";
 import { parseRawRequest, read, type Context } from "./suite-files.js";
 import { nodeSignature } from "./oracle.js";
+import { canonicalQueryOf } from "../bindings/canonical/query.js";
 
 // AWS documentation example credentials (IAM suite / S3 API Reference).
 const AKID = "AKIDEXAMPLE";
@@ -513,6 +514,14 @@ describe("errors of services other than S3", () => {
     });
   });
 
+  it("a presigning parameter given twice: IncompleteSignature, whichever copy comes first", () => {
+    const p = presign({ url: "https://iam.amazonaws.com/" }, { ...iam, expiresIn: 60 });
+    for (const copy of ["X-Amz-Expires=604800&", "x-amz-credential=x&"]) {
+      const f = failure(verify({ ...receivedUrl(p), url: targetOf(p.url).replace("?", `?${copy}`) }, at("20150830T123600Z")));
+      expect([f.status, f.code, f.message]).toEqual([400, "IncompleteSignature", `${copy.startsWith("X") ? "X-Amz-Expires" : "X-Amz-Credential"} must appear only once in the query string`]);
+    }
+  });
+
   it("a presigned URL without X-Amz-Signature: IncompleteSignature", () => {
     const p = presign({ url: "https://iam.amazonaws.com/" }, iam);
     expect(outcome({ ...receivedUrl(p), url: targetOf(p.url).replace(/&X-Amz-Signature=\w+/, "") })).toEqual({
@@ -748,6 +757,22 @@ describe("errors of Amazon S3", () => {
     it("another algorithm, an X-Amz-Date in another format: AuthorizationQueryParametersError", () => {
       expect(outcome(replace("X-Amz-Algorithm=AWS4-HMAC-SHA256", "X-Amz-Algorithm=AWS4-HMAC-SHA1"))).toEqual(parameters('X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"'));
       expect(outcome(replace("X-Amz-Date=20130524T000000Z", "X-Amz-Date=2013-05-24T00%3A00%3A00Z"))).toEqual(parameters(`X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"`));
+    });
+
+    it("a presigning parameter given twice, in any case or encoding: AuthorizationQueryParametersError, though signed over both", () => {
+      // A URL presigned for 60 s that carries a second X-Amz-Expires: a verifier that read that one would accept it for 7 days.
+      const signedWith = (extra: string): VerifyRequest => {
+        const credential = encodeURIComponent(`${AKID}/20130524/us-east-1/s3/aws4_request`);
+        const query = `${extra}&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${credential}&X-Amz-Date=20130524T000000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host`;
+        const creq = ["GET", "/test.txt", canonicalQueryOf(query), "host:examplebucket.s3.amazonaws.com", "", "host", "UNSIGNED-PAYLOAD"].join("\n");
+        return { ...url, url: `/test.txt?${query}&X-Amz-Signature=${nodeSignature(creq, "20130524T000000Z", SECRET, "us-east-1", "s3")}` };
+      };
+      expect(verify(signedWith("x-amz-meta=604800"), at("20130524T000100Z")).ok).toBe(true);
+      for (const extra of ["x-amz-expires=604800", "X-Amz-%45xpires=604800", "X-Amz-Expires=604800"]) {
+        expect(outcome(signedWith(extra), at("20130524T000100Z")), extra).toEqual(parameters("X-Amz-Expires must appear only once in the query string"));
+      }
+      expect(outcome(replace("X-Amz-Date=", "x-amz-date=20130524T000000Z&X-Amz-Date="))).toEqual(parameters("X-Amz-Date must appear only once in the query string"));
+      expect(outcome(replace("&X-Amz-Signature=", "&X-Amz-Signature=00&X-Amz-Signature="))).toEqual(parameters("X-Amz-Signature must appear only once in the query string"));
     });
 
     it("an x-amz-* header sent beside the URL but not signed: AccessDenied", () => {

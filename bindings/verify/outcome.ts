@@ -234,7 +234,8 @@ export function signatureMismatch(style: ErrorStyle, accessKeyId: string, provid
   return { ...failure, canonicalRequest, stringToSign };
 }
 
-export function invalidExpires(style: ErrorStyle, message: string): VerifyFailure {
+/** A presigning parameter S3 refuses with AuthorizationQueryParametersError (X-Amz-Expires out of range, one given twice). */
+export function invalidQueryParameter(style: ErrorStyle, message: string): VerifyFailure {
   return style === "s3" ? fail(style, 400, "AuthorizationQueryParametersError", message) : fail(style, 400, "IncompleteSignature", message);
 }
 

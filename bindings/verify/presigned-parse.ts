@@ -18,6 +18,13 @@ export interface QueryAuthFields {
 /** In the order a missing one is reported by services other than S3. */
 export const REQUIRED_PARAMETERS = [Q_ALGORITHM, Q_CREDENTIAL, Q_SIGNATURE, Q_SIGNED_HEADERS, Q_DATE] as const;
 
+const PRESIGNING_PARAMETERS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SIGNATURE, Q_SECURITY_TOKEN, Q_CONTENT_SHA256];
+
+/** The first presigning parameter among the `repeated` lower-case names, as AWS spells it. */
+export function repeatedParameter(repeated: ReadonlySet<string>): string | undefined {
+  return repeated.size === 0 ? undefined : PRESIGNING_PARAMETERS.find((name) => repeated.has(name.toLowerCase()));
+}
+
 /** Whether the query carries a query-string signature at all. */
 export function isPresigned(params: Map<string, string | undefined>): boolean {
   return [Q_ALGORITHM, Q_CREDENTIAL, Q_SIGNATURE].some((name) => params.has(name.toLowerCase()));

@@ -19,6 +19,8 @@ export interface Received {
   headers: [string, string][];
   /** Query parameters by lower-case name: the first value, percent-decoded (undefined when its escapes are malformed). */
   params: Map<string, string | undefined>;
+  /** The lower-case names of params that appear more than once (the presigning parameters may not). */
+  repeated: Set<string>;
   /** The SHA-256 hex of the body (computed once, on first call). */
   bodyHash: () => string;
 }
@@ -69,15 +71,17 @@ function paramName(part: string): string {
   return (decodeComponent(eq < 0 ? part : part.slice(0, eq)) ?? "").toLowerCase();
 }
 
-function queryParams(query: string): Map<string, string | undefined> {
+function queryParams(query: string): Pick<Received, "params" | "repeated"> {
   const params = new Map<string, string | undefined>();
+  const repeated = new Set<string>();
   for (const part of query.split("&")) {
     if (part === "") continue;
     const name = paramName(part);
     const eq = part.indexOf("=");
-    if (!params.has(name)) params.set(name, eq < 0 ? "" : decodeComponent(part.slice(eq + 1)));
+    if (params.has(name)) repeated.add(name);
+    else params.set(name, eq < 0 ? "" : decodeComponent(part.slice(eq + 1)));
   }
-  return params;
+  return { params, repeated };
 }
 
 function checkBody(request: VerifyRequest): void {
@@ -104,7 +108,7 @@ export function receive(request: VerifyRequest): Received {
     path: q < 0 ? target : target.slice(0, q),
     query,
     headers,
-    params: queryParams(query),
+    ...queryParams(query),
     bodyHash: () => (hash ??= request.payloadHash ?? hashBody(request.body)),
   };
 }

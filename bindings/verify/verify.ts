@@ -15,10 +15,10 @@ import { SigningKeyCache } from "../key-cache.js";
 import { computeSignature, type Signature } from "../signature.js";
 import { stringToSignPrefix } from "../string-to-sign.js";
 import { credentialScope } from "../scope.js";
-import { ALGORITHM, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256, HOST, S3_SERVICES, DATE_HEADER } from "../constants.js";
+import { ALGORITHM, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256, HOST, S3_SERVICES, DATE_HEADER, MSG_QUERY_REPEATED } from "../constants.js";
 import { receive, headerValue, type Received } from "./received.js";
 import { parseAuthorization } from "./authorization-parse.js";
-import { isPresigned, readQueryAuth, REQUIRED_PARAMETERS } from "./presigned-parse.js";
+import { isPresigned, readQueryAuth, repeatedParameter, REQUIRED_PARAMETERS } from "./presigned-parse.js";
 import { splitCredential, credentialService, scopeProblems, type Credential } from "./scope-check.js";
 import { headerTime, queryTime, type RequestTime } from "./clock.js";
 import { planPayload, checkBody, type PayloadInput } from "./payload-check.js";
@@ -157,9 +157,15 @@ const dateCheck: Check = (a) => {
   return a.time.kind === "invalid" ? outcome.invalidDate(a.style, a.location, a.time.raw) : undefined;
 };
 
+/** A presigning parameter given twice: refused before any of them is read (whichever copy counted, the other would not be checked). */
+const repeatCheck: Check = (a) => {
+  const name = a.location === "query" ? repeatedParameter(a.received.repeated) : undefined;
+  return name === undefined ? undefined : outcome.invalidQueryParameter(a.style, name + MSG_QUERY_REPEATED);
+};
+
 const expiresCheck: Check = (a) => {
   const problem = a.expires === undefined ? undefined : outcome.expiresProblem(a.expires);
-  return problem === undefined ? undefined : outcome.invalidExpires(a.style, problem);
+  return problem === undefined ? undefined : outcome.invalidQueryParameter(a.style, problem);
 };
 
 const scopeCheck: Check = (a) => {
@@ -204,9 +210,9 @@ const timeCheck: Check = (a) => {
   return expired ? outcome.presignExpired(a.style, { requestMs: a.time.ms, expiresSeconds, nowMs }) : undefined;
 };
 
-const AWS_CHECKS: Check[] = [pairCheck, componentsCheck, dateCheck, expiresCheck, timeCheck, signedCheck, algorithmCheck, credentialCheck, scopeCheck];
+const AWS_CHECKS: Check[] = [repeatCheck, pairCheck, componentsCheck, dateCheck, expiresCheck, timeCheck, signedCheck, algorithmCheck, credentialCheck, scopeCheck];
 const S3_HEADER_CHECKS: Check[] = [algorithmCheck, pairCheck, componentsCheck, credentialCheck, dateCheck, scopeCheck, signedCheck];
-const S3_QUERY_CHECKS: Check[] = [componentsCheck, algorithmCheck, credentialCheck, dateCheck, expiresCheck, scopeCheck, signedCheck];
+const S3_QUERY_CHECKS: Check[] = [repeatCheck, componentsCheck, algorithmCheck, credentialCheck, dateCheck, expiresCheck, scopeCheck, signedCheck];
 
 function firstFailure(a: Attempt, checks: readonly Check[]): VerifyFailure | undefined {
   for (const check of checks) {

@@ -69,7 +69,8 @@ function format(second: number, field: string): SigningDate {
   }
   const d = new Date(second);
   const year = d.getUTCFullYear();
-  if (!Number.isFinite(second) || year < 1000 || year > 9999) {
+  // Past ±8.64e15 ms a Date is invalid and its year NaN, which no comparison with a number catches.
+  if (!(year >= 1000 && year <= 9999)) {
     throw new SigningError("InvalidDate", field, "is not a valid date (expected a Date, epoch milliseconds, or YYYYMMDDTHHMMSSZ / YYYY-MM-DDTHH:MM:SSZ in UTC)");
   }
   const shortDate = pad(year, 4) + TWO_DIGITS[d.getUTCMonth() + 1] + TWO_DIGITS[d.getUTCDate()];

@@ -38,6 +38,6 @@ describe("signingDate", () => {
 
   it("refuses years outside 1000–9999 and non-dates, also right after a valid date", () => {
     signingDate("2015-08-30T12:00:00Z", "date");
-    for (const bad of [NaN, MAX + 1000, MIN - 1000, "2015-02-30T00:00:00Z", "yesterday"]) expect(() => signingDate(bad, "date")).toThrow(SigningError);
+    for (const bad of [NaN, Infinity, -Infinity, 1e20, -1e20, 8.64e15 + 1000, MAX + 1000, MIN - 1000, "2015-02-30T00:00:00Z", "yesterday"]) expect(() => signingDate(bad, "date")).toThrow(SigningError);
   });
 });

@@ -34,10 +34,10 @@ function run(args: string[], { env = ENV, input = "" }: { env?: Record<string, s
 }
 
 /** A request signed by the library, written as raw HTTP/1.1 with CRLF line ends. */
-function rawRequest(body = '{"KeyId":"alias/example"}'): string {
+function rawRequest(body = '{"KeyId":"alias/example"}', sessionToken?: string): string {
   const signed = sign(
     { method: "POST", url: "https://kms.us-east-1.amazonaws.com/", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "TrentService.Sign" }, body },
-    { credentials: { accessKeyId: AKID, secretAccessKey: SECRET }, region: "us-east-1", service: "kms", date: DATE },
+    { credentials: { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken }, region: "us-east-1", service: "kms", date: DATE },
   );
   const headers = Object.entries(signed.headers).map(([n, v]) => `${n}: ${v}`);
   return ["POST / HTTP/1.1", ...headers, "", body].join("\r\n");
@@ -78,6 +78,15 @@ describe("sigv4 verify", () => {
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ ok: false, status: 403, code: "SignatureDoesNotMatch", style: "aws" });
     expect(json.canonicalRequest).toContain("\nx-amz-target:TrentService.Sign\n");
+  });
+
+  it("prints the session token of a refused request's canonical request as asterisks", () => {
+    const token = "IQoJb3JpZ2luX2VjEXAMPLETOKEN/abc+def=";
+    const tampered = rawRequest(undefined, token).replace('"alias/example"}', '"alias/other"}');
+    const result = run(["verify", "--now", DATE, "-"], { input: tampered, env: { ...ENV, AWS_SESSION_TOKEN: token } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ code: "SignatureDoesNotMatch" });
+    expect(JSON.parse(result.stdout).canonicalRequest).toContain("\nx-amz-security-token:****\n");
+    expect(result.stdout + result.stderr).not.toContain(token);
   });
 
   it("refuses a request outside the allowed regions, and one too old for --now", () => {

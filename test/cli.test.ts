@@ -328,6 +328,17 @@ describe("credentials", () => {
     expect(stdout).toContain("Credential=AKIDOTHER/");
   });
 
+  it("the session token is in what is to be sent, never in a verbose trace (stderr)", () => {
+    const result = run(["sign", "-v", "--profile", "dev", ...IAM_ARGS]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`x-amz-security-token: ${SESSION_TOKEN}`);
+    expect(result.stderr).toContain("x-amz-security-token:****");
+    expect(result.stderr).not.toContain(SESSION_TOKEN);
+    const fromEnv = run(["sign", "-v", ...IAM_ARGS], { env: { ...EXAMPLE_ENV, AWS_SESSION_TOKEN: SESSION_TOKEN } });
+    expect(fromEnv.stdout).toContain(SESSION_TOKEN);
+    expect(fromEnv.stderr).not.toContain(SESSION_TOKEN);
+  });
+
   it("presign puts a profile's session token into the URL", () => {
     const { stdout } = ok(["presign", "--profile", "dev", "--date", IAM_DATE, "https://examplebucket.s3.amazonaws.com/test.txt"]);
     expect(new URL(stdout.trim()).searchParams.get("X-Amz-Security-Token")).toBe(SESSION_TOKEN);

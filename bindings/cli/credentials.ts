@@ -4,8 +4,8 @@
 //   3. the profile named by AWS_PROFILE;
 //   4. the [default] profile, when the credentials file exists and has one.
 // The file is AWS_SHARED_CREDENTIALS_FILE, or ~/.aws/credentials. A profile's
-// aws_session_token (or the older aws_security_token) is honoured. Every secret read is
-// registered for redaction; no message quotes a secret.
+// aws_session_token (or the older aws_security_token) is honoured. Every secret read, and the
+// session token, is registered for redaction; no message quotes a secret.
 
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -72,6 +72,7 @@ function fromProfile(name: string, path: string, file: IniFile | undefined, why:
     );
   }
   registerSecret(secretAccessKey as string);
+  if (sessionToken !== undefined) registerSecret(sessionToken);
   return {
     credentials: { accessKeyId: accessKeyId ?? "", secretAccessKey: secretAccessKey as string, ...(sessionToken === undefined ? {} : { sessionToken }) },
     source: `profile '${name}' in ${path}`,
@@ -94,6 +95,7 @@ export function resolveCredentials(profile: string | undefined, env: Env, needAc
   const sessionToken = envVar(env, "AWS_SESSION_TOKEN");
   if (secretAccessKey !== undefined && (accessKeyId !== undefined || !needAccessKey)) {
     registerSecret(secretAccessKey);
+    if (sessionToken !== undefined) registerSecret(sessionToken);
     return {
       credentials: { accessKeyId: accessKeyId ?? "", secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) },
       source: "environment variables" + (accessKeyId === undefined ? "" : ` (access key id ${accessKeyId})`),

@@ -1,7 +1,10 @@
 // Defence in depth for "the secret access key is never printed": every secret the tool loads is
 // registered here, and everything written to stderr (errors, verbose traces) passes through
 // redact(). Nothing should contain a secret in the first place; this makes sure that a future
-// message that quotes one by mistake prints asterisks instead.
+// message that quotes one by mistake prints asterisks instead. The session token is registered
+// too: it is part of temporary credentials, and a verbose trace or a verification result that
+// quotes it is often pasted where others read it. Output the user asked for in order to send it
+// (signed headers, a curl command, a presigned URL) carries the token as it must.
 
 const secrets = new Set<string>();
 

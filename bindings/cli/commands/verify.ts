@@ -10,6 +10,7 @@ import { CliError, UsageError } from "../errors.js";
 const EXIT_REFUSED = 1;
 import { readFile, readStdin } from "../input.js";
 import { formatJson } from "../output.js";
+import { redact } from "../redact.js";
 import { dateArg } from "./request-args.js";
 import { verify } from "../../verify/verify.js";
 import { parseHttpRequest, toVerifyRequest } from "../../verify/raw-request.js";
@@ -88,7 +89,9 @@ export const verifyCommand: Command = {
       ...(nowText === undefined ? {} : { now: dateArg(nowText) }),
       ...(maxSkewSeconds === undefined ? {} : { maxSkewSeconds }),
     });
-    if (result.ok) return { stdout: formatJson(result) };
-    return { stdout: formatJson(result), stderr: `sigv4: the request does not verify: ${result.code} (HTTP ${result.status})\n`, status: EXIT_REFUSED };
+    // A refusal quotes the canonical request, which carries the session token.
+    const stdout = redact(formatJson(result));
+    if (result.ok) return { stdout };
+    return { stdout, stderr: `sigv4: the request does not verify: ${result.code} (HTTP ${result.status})\n`, status: EXIT_REFUSED };
   },
 };

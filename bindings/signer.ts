@@ -79,7 +79,7 @@ function dateHeader(date: SigningDate): Header {
 }
 
 /**
- * The headers as a record, the values of a repeated name joined by ','. Repeats are found by
+ * The headers as a record, the values of a repeated name joined by ',' (trimmed). Repeats are found by
  * looking back through the (few) earlier names: a read of a property the record does not have yet
  * costs more than the look-back (6 headers: 125 ns against 265 ns, measured on this project's
  * machine class with Node 20). Past 16 headers the record itself is asked, so that a request with
@@ -93,7 +93,9 @@ function toRecord(headers: readonly Header[]): Record<string, string> {
     let repeated = false;
     if (lookBack) for (let j = 0; j < i && !repeated; j++) repeated = headers[j].name === h.name;
     else repeated = Object.prototype.hasOwnProperty.call(out, h.name);
-    const value = repeated ? out[h.name] + "," + h.value : h.value;
+    // Sent as one field, repeated values are trimmed where they meet: a server trims only the
+    // field's ends, and the signature covers each value trimmed, joined by ','.
+    const value = repeated ? out[h.name].trim() + "," + h.value.trim() : h.value;
     // "__proto__" is a valid header name, and assigning it would set the record's prototype instead.
     if (h.name === "__proto__") Object.defineProperty(out, h.name, { value, enumerable: true, writable: true, configurable: true });
     else out[h.name] = value;

@@ -172,6 +172,18 @@ describe("round trips", () => {
     const pairs = Object.entries(signed.headers).flatMap(([n, v]): [string, string][] => (n === "x-amz-meta-a" ? [[n, "one"], [n, " two "]] : [[n, v]]));
     expect(verify({ method: "GET", url: "/", headers: pairs }, options({ now: "20150830T123600Z" })).ok).toBe(true);
   });
+
+  it("accepts the signer's header record for a repeated header with whitespace at its values' edges (sent as one field)", () => {
+    const request = { url: "https://examplebucket.s3.amazonaws.com/k", headers: [["x-amz-meta-a", " one "], ["x-amz-meta-a", "\ttwo  2 "], ["x-amz-meta-a", "  "], ["x-amz-meta-a", "three"]] as [string, string][] };
+    const base = { credentials, region: "us-east-1", date: "20150830T123600Z" };
+    for (const service of ["service", "s3"]) {
+      const signed = sign(request, { ...base, service });
+      expect(signed.canonicalRequest).toContain("\nx-amz-meta-a:one,two 2,,three\n");
+      expect(verify(received(signed), options({ now: base.date })).ok, service).toBe(true);
+      const presigned = presign(request, { ...base, service });
+      expect(verify(receivedUrl(presigned), options({ now: base.date })).ok, service).toBe(true);
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ export interface SignedRequest {
 export interface PresignedRequest {
   url: string;
   method: string;
-  /** Signed headers the client must still send with the URL (host is implied by the URL). */
+  /** Signed headers the client must still send with the URL: host only when the signed Host is not the URL's. */
   headers: Record<string, string>;
   signature: string;
   canonicalRequest: string;
@@ -253,6 +253,9 @@ function param(name: string, value: string): QueryPair {
   return [name, uriEncode(value, "raw-component", name)];
 }
 
+/** The host the URL names: the Host header a client sends with it, unless the caller signed another. */
+const urlHost = (req: PreparedRequest): string => req.origin.slice(req.origin.indexOf("//") + 2);
+
 /** Signs into the query string (a presigned URL), under settings already resolved. */
 export function presignWith(request: HttpRequest, dateInput: DateInput | undefined, s: Settings, cache: SigningKeyCache): PresignedRequest {
   const job = startJob(request, dateInput, s, "query");
@@ -279,7 +282,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   return {
     url: req.origin + req.path + "?" + query,
     method: req.method,
-    headers: toRecord(signed.filter((h) => h.name !== HOST)),
+    headers: toRecord(signed.filter((h) => h.name !== HOST || h.canonical !== urlHost(req))),
     signature: signing.signature,
     canonicalRequest: creq,
     stringToSign: signing.stringToSign,

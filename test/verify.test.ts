@@ -173,6 +173,15 @@ describe("round trips", () => {
     expect(verify({ method: "GET", url: "/", headers: pairs }, options({ now: "20150830T123600Z" })).ok).toBe(true);
   });
 
+  it("presigned with a Host header other than the URL's: host is among the headers to send, and the URL verifies with them", () => {
+    const base = { credentials, region: "us-east-1", service: "s3", date: "20150830T123600Z" };
+    const local = presign({ url: "http://127.0.0.1:9000/bucket/key", headers: { Host: "bucket.s3.amazonaws.com" } }, base);
+    expect(local.headers).toEqual({ host: "bucket.s3.amazonaws.com" });
+    expect(verify({ method: "GET", url: targetOf(local.url), headers: local.headers }, options({ now: base.date })).ok).toBe(true);
+    const same = presign({ url: "https://bucket.s3.amazonaws.com/key", headers: { Host: "bucket.s3.amazonaws.com" } }, base);
+    expect(same.headers).toEqual({});
+  });
+
   it("accepts the signer's header record for a repeated header with whitespace at its values' edges (sent as one field)", () => {
     const request = { url: "https://examplebucket.s3.amazonaws.com/k", headers: [["x-amz-meta-a", " one "], ["x-amz-meta-a", "\ttwo  2 "], ["x-amz-meta-a", "  "], ["x-amz-meta-a", "three"]] as [string, string][] };
     const base = { credentials, region: "us-east-1", date: "20150830T123600Z" };

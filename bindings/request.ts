@@ -3,6 +3,7 @@
 import { SigningError } from "./errors.js";
 import { HOST } from "./constants.js";
 import { splitUrl, joinUrl } from "./url.js";
+import { describe } from "./bytes.js";
 
 /** Headers as a record (arrays are repeated headers; undefined entries are ignored) or [name, value] pairs (Headers, Map, arrays). */
 export type HeadersInput = Record<string, string | readonly string[] | number | undefined> | Iterable<readonly [string, string]>;
@@ -99,10 +100,11 @@ export function header(rawName: string, rawValue: unknown): Header {
 function checkedHeader(rawName: string, rawValue: unknown): Header {
   const name = typeof rawName !== "string" ? "" : LOWER_CASE_TOKEN.test(rawName) ? rawName : TOKEN.test(rawName) ? rawName.toLowerCase() : "";
   if (name === "") {
-    throw new SigningError("InvalidHeaderName", `headers[${JSON.stringify(String(rawName)).slice(0, 40)}]`, "is not a valid header name (RFC 9110 token characters only)");
+    const shown = typeof rawName === "string" ? JSON.stringify(rawName).slice(0, 40) : describe(rawName);
+    throw new SigningError("InvalidHeaderName", `headers[${shown}]`, "is not a valid header name (RFC 9110 token characters only)");
   }
-  if (typeof rawValue !== "string" && typeof rawValue !== "number") {
-    throw new SigningError("InvalidHeaderValue", `headers.${name}`, "must be a string, a number or an array of strings");
+  if (typeof rawValue !== "string" && !(typeof rawValue === "number" && Number.isFinite(rawValue))) {
+    throw new SigningError("InvalidHeaderValue", `headers.${name}`, "must be a string, a finite number or an array of strings");
   }
   const value = String(rawValue);
   if (isCanonical(value)) return { name, value, canonical: value };
@@ -119,7 +121,10 @@ function collectHeaders(input: HeadersInput | undefined): Header[] {
   const out: Header[] = [];
   if (input === undefined || input === null) return out;
   if (typeof (input as Iterable<unknown>)[Symbol.iterator] === "function") {
-    for (const entry of input as Iterable<readonly [string, string]>) out.push(header(entry[0], entry[1]));
+    for (const entry of input as Iterable<readonly [string, string]>) {
+      if (entry === null || typeof entry !== "object") throw new SigningError("InvalidHeaderName", "headers", "must hold [name, value] pairs");
+      out.push(header(entry[0], entry[1]));
+    }
     return out;
   }
   if (typeof input !== "object") throw new SigningError("InvalidHeaderValue", "headers", "must be a record or an iterable of [name, value] pairs");
@@ -142,7 +147,9 @@ export function prepareRequest(request: HttpRequest): PreparedRequest {
   let path = url.path;
   let query = url.query;
   if (request.path !== undefined) {
-    if (typeof request.path !== "string" || /[\r\n]/.test(request.path)) throw new SigningError("InvalidUrl", "path", "must be a single-line string");
+    if (typeof request.path !== "string" || !/^\/[^\x00-\x1f\x7f]*$/.test(request.path)) {
+      throw new SigningError("InvalidUrl", "path", "must start with '/' and hold no control characters (a request target in origin form)");
+    }
     const q = request.path.indexOf("?");
     path = q < 0 ? request.path : request.path.slice(0, q);
     query = q < 0 ? "" : request.path.slice(q + 1);

@@ -73,7 +73,7 @@ const SCOPE_ELEMENT = /^[\x21-\x2e\x30-\x7e]{1,128}$/;
 // AWS secrets are 40 characters; the bound keeps any secret within the core's input region.
 const MAX_SECRET_LENGTH = 16384;
 const ACCESS_KEY_ID = /^[\x21-\x2b\x2d-\x2e\x30-\x7e]+$/;
-const TOKEN_VALUE = /^[\x20-\x7e]+$/;
+const TOKEN_VALUE = /^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/;
 
 function checkCredentials(credentials: Credentials | undefined): Credentials {
   if (credentials === null || typeof credentials !== "object") {
@@ -87,7 +87,7 @@ function checkCredentials(credentials: Credentials | undefined): Credentials {
     throw new SigningError("InvalidCredentials", "options.credentials.secretAccessKey", `must be a non-empty string of at most ${MAX_SECRET_LENGTH} characters`);
   }
   if (sessionToken !== undefined && (typeof sessionToken !== "string" || !TOKEN_VALUE.test(sessionToken))) {
-    throw new SigningError("InvalidCredentials", "options.credentials.sessionToken", "must be a non-empty string of printable ASCII");
+    throw new SigningError("InvalidCredentials", "options.credentials.sessionToken", "must be printable ASCII with at least one visible character");
   }
   return credentials;
 }

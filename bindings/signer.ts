@@ -2,6 +2,7 @@
 // signature → Authorization header or presigned URL). Each step lives in its own file.
 
 import { core } from "./wasm/instance.js";
+import { SigningError } from "./errors.js";
 import { SigningKeyCache, type KeyCacheStats } from "./key-cache.js";
 import { resolveSettings, withCredentials, type SignOptions, type PresignOptions, type Settings } from "./settings.js";
 import { prepareRequest, trimAll, type HttpRequest, type Header, type PreparedRequest } from "./request.js";
@@ -317,8 +318,15 @@ export interface SignerConfig extends Omit<PresignOptions, "date"> {
  */
 function settingsFor(base: Settings, config: SignerConfig, options: Partial<SignOptions> | undefined, location: "header" | "query"): Settings {
   if (options === undefined) return base;
+  if (options === null || typeof options !== "object") throw new SigningError("InvalidOption", "options", "must be an object or undefined");
   for (const key in options) if (key !== "date" && key !== "credentials") return resolveSettings({ ...config, ...options }, location);
   return options.credentials === undefined ? base : withCredentials(base, options.credentials);
+}
+
+function cacheSize(value: unknown): number {
+  if (value === undefined) return 64;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw new SigningError("InvalidOption", "options.cacheSize", "must be a whole number ≥ 1");
+  return value;
 }
 
 /** Credentials, region and service held once, with a key cache of its own. */
@@ -334,7 +342,7 @@ export class Signer {
     this.#headerSettings = resolveSettings(config, "header");
     this.#querySettings = resolveSettings(config, "query");
     this.#config = config;
-    this.#cache = new SigningKeyCache(config.cacheSize ?? 64);
+    this.#cache = new SigningKeyCache(cacheSize(config.cacheSize));
   }
 
   /** Signs with an Authorization header; `options` override the signer's for this call. */

@@ -69,6 +69,9 @@ export function splitPlain(url: string): UrlParts | undefined {
 }
 
 function parsed(url: URL): UrlParts {
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new SigningError("InvalidUrl", "url", "must be an http or https URL");
+  // fetch refuses such URLs, and signing one would drop the credentials without a word.
+  if (url.username !== "" || url.password !== "") throw new SigningError("InvalidUrl", "url", "must not carry a user name or password (user:password@host)");
   if (url.host === "") throw new SigningError("InvalidUrl", "url", "has no host");
   const origin = `${url.protocol}//${url.host}`;
   const query = url.search.slice(1);

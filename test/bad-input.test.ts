@@ -124,8 +124,21 @@ describe("header values: single line, printable ASCII (InvalidHeaderValue)", () 
     ["an object", {}],
     ["a boolean", true],
     ["null", null],
-  ])("a value that is not a string or number: %s", (_what, value) => {
+    ["NaN", NaN],
+    ["Infinity", Infinity],
+  ])("a value that is not a string or finite number: %s", (_what, value) => {
     rejectsEverywhere({ url: URL_API, headers: { "x-amz-meta-a": value as unknown as string } }, api(), "InvalidHeaderValue", "headers.x-amz-meta-a");
+  });
+});
+
+describe("header pairs and names of the wrong type", () => {
+  it.each([["null", null], ["undefined", undefined], ["a string", "x-a"]])("a pair that is %s (InvalidHeaderName, field headers)", (_what, pair) => {
+    rejectsEverywhere({ url: URL_API, headers: [pair] as unknown as [string, string][] }, api(), "InvalidHeaderName", "headers");
+  });
+
+  it("a name that cannot be turned into a string is named by its type", () => {
+    rejectsEverywhere({ url: URL_API, headers: new Map([[Object.create(null), "v"]]) as unknown as Map<string, string> }, api(), "InvalidHeaderName", "headers[object]");
+    rejectsEverywhere({ url: URL_API, headers: [[42, "v"]] as unknown as [string, string][] }, api(), "InvalidHeaderName", "headers[number]");
   });
 });
 
@@ -332,6 +345,17 @@ describe("other options (InvalidOption)", () => {
   it("options must be an object", () => {
     expectRejected(() => sign({ url: URL_API }, null as unknown as SignOptions), "InvalidOption", "options");
     expectRejected(() => presign({ url: URL_API }, "opts" as unknown as PresignOptions), "InvalidOption", "options");
+    const signer = new Signer({ credentials: CREDENTIALS, region: "us-east-1", service: "iam" });
+    expectRejected(() => signer.sign({ url: URL_API }, null as unknown as SignOptions), "InvalidOption", "options");
+    expectRejected(() => signer.presign({ url: URL_API }, 42 as unknown as PresignOptions), "InvalidOption", "options");
+  });
+
+  it.each([0, -1, 1.5, "5", null])("a Signer's cacheSize %j (InvalidOption)", (cacheSize) => {
+    expectRejected(() => new Signer({ credentials: CREDENTIALS, region: "us-east-1", service: "iam", cacheSize: cacheSize as number }), "InvalidOption", "options.cacheSize");
+  });
+
+  it.each(["", "   ", "\t"])("a session token without a visible character: %j (InvalidCredentials)", (sessionToken) => {
+    rejectsEverywhere({ url: URL_API }, api({ credentials: { ...CREDENTIALS, sessionToken } }), "InvalidCredentials", "options.credentials.sessionToken");
   });
 });
 
@@ -357,6 +381,9 @@ describe("URL (InvalidUrl)", () => {
     ["no host", "mailto:someone@example.com", "url"],
     ["not a string", 42, "url"],
     ["missing", undefined, "url"],
+    ["another scheme", "ftp://example.amazonaws.com/", "url"],
+    ["a user name and password", "https://user:pass@example.amazonaws.com/", "url"],
+    ["a user name", "https://user@example.amazonaws.com/", "url"],
   ])("%s", (_what, url, field) => {
     rejectsEverywhere({ url: url as string }, api(), "InvalidUrl", field);
   });
@@ -369,6 +396,11 @@ describe("URL (InvalidUrl)", () => {
   it.each([
     ["CR", "/a\rb"],
     ["LF", "/a?b=\n"],
+    ["NUL", "/a\x00b"],
+    ["DEL", "/a?b=\x7f"],
+    ["no leading '/'", "a/b"],
+    ["an absolute URL", "https://example.amazonaws.com/"],
+    ["nothing", ""],
     ["not a string", 42],
   ])("a raw path with %s", (_what, path) => {
     rejectsEverywhere({ url: URL_API, path: path as string }, api(), "InvalidUrl", "path");

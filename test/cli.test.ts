@@ -372,6 +372,22 @@ describe("errors and help", () => {
     expect(result.stderr).toMatch(/^sigv4: unknown option '--bogus'/);
   });
 
+  it("an unknown command is named when it looks like one, and a pasted secret is not echoed", () => {
+    expect(run(["frobnicate"]).stderr).toMatch(/^sigv4: unknown command 'frobnicate' \(commands: sign, /);
+    for (const args of [[SECRET], ["help", SECRET]]) {
+      const result = run(args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^sigv4: unknown command \(commands: sign, /);
+    }
+  });
+
+  it("reads standard input from a pipe whose writer is still busy (no EAGAIN)", () => {
+    const script = `(sleep 0.5; printf %s "$S") | "${process.execPath}" "${BIN}" derive-key --secret-stdin --date 20120215 --region us-east-1 --service iam`;
+    const result = spawnSync("sh", ["-c", script], { env: { PATH: process.env.PATH ?? "", HOME: home, S: SECRET }, encoding: "utf8", timeout: 30_000 });
+    expect([result.status, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toContain("kSigning f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d\n");
+  });
+
   it("a missing argument is a usage error (exit 2)", () => {
     expect(run(["sign"]).status).toBe(2);
     expect(run(["sign", IAM_URL, "-X"]).status).toBe(2);

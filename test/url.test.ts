@@ -5,8 +5,10 @@ import fc from "fast-check";
 import { splitUrl, splitPlain } from "../bindings/url.js";
 import { SigningError } from "../bindings/errors.js";
 
+/** What the splitter must give: new URL's parts, for http and https URLs without user info (others throw). */
 function whatwg(url: string) {
   const u = new URL(url);
+  if ((u.protocol !== "http:" && u.protocol !== "https:") || u.username !== "" || u.password !== "") throw new Error("refused");
   const origin = `${u.protocol}//${u.host}`;
   // search is "" for both no query and a bare "?": either way the URL sent has no '?'.
   return { origin, host: u.host, path: u.pathname, query: u.search.slice(1), href: origin + u.pathname + u.search };

@@ -2,6 +2,7 @@
 // only once per run, so a second reader is a usage error rather than a silent empty string.
 
 import { readFileSync } from "node:fs";
+import { isatty } from "node:tty";
 import { CliError, UsageError } from "./errors.js";
 
 let stdinTaken: string | undefined;
@@ -10,7 +11,9 @@ let stdinTaken: string | undefined;
 export function readStdin(what: string): Buffer {
   if (stdinTaken !== undefined) throw new UsageError(`${what} and ${stdinTaken} both read standard input; only one of them can`);
   stdinTaken = what;
-  if (process.stdin.isTTY) process.stderr.write(`sigv4: reading ${what} from the terminal; end with Ctrl-D\n`);
+  // isatty(0), not process.stdin.isTTY: making process.stdin turns a pipe non-blocking, and a
+  // read of a pipe whose writer is still busy then fails with EAGAIN instead of waiting.
+  if (isatty(0)) process.stderr.write(`sigv4: reading ${what} from the terminal; end with Ctrl-D\n`);
   try {
     return readFileSync(0);
   } catch (e) {

@@ -61,6 +61,15 @@ interface Outcome {
   stderr: string;
 }
 
+/**
+ * A word the user typed where a command was expected, quoted only when it looks like one: a
+ * secret pasted in the wrong place (40 characters with '/' and '+') is not echoed back.
+ */
+function unknownCommand(word: string): string {
+  const commands = COMMANDS.map((c) => c.name).join(", ");
+  return /^[A-Za-z][A-Za-z0-9_-]{0,23}$/.test(word) ? `unknown command '${word}' (commands: ${commands})` : `unknown command (commands: ${commands})`;
+}
+
 function usage(message: string, command: string): Outcome {
   const hint = command === "" ? "sigv4 --help" : `sigv4 ${command} --help`;
   return { status: EXIT_USAGE, stdout: "", stderr: `sigv4: ${message}\nTry '${hint}'.\n` };
@@ -81,13 +90,13 @@ function main(argv: readonly string[], env: Env): Outcome {
   if (name === undefined) return { status: EXIT_USAGE, stdout: "", stderr: toolHelp() };
   if (name === "--help" || name === "-h" || name === "help") {
     const target = name === "help" && rest[0] !== undefined ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    if (name === "help" && rest[0] !== undefined && target === undefined) return usage(`unknown command '${rest[0]}'`, "");
+    if (name === "help" && rest[0] !== undefined && target === undefined) return usage(unknownCommand(rest[0]), "");
     return { status: EXIT_OK, stdout: target?.help ?? toolHelp(), stderr: "" };
   }
   if (name === "--version" || name === "-V") return { status: EXIT_OK, stdout: version(), stderr: "" };
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    return usage(name.startsWith("-") ? `unknown option '${name.split("=")[0]}'` : `unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(", ")})`, "");
+    return usage(name.startsWith("-") ? `unknown option '${name.split("=")[0]}'` : unknownCommand(name), "");
   }
   if (asksForHelp(command, rest)) return { status: EXIT_OK, stdout: command.help, stderr: "" };
   try {

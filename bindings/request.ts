@@ -147,8 +147,9 @@ export function prepareRequest(request: HttpRequest): PreparedRequest {
   let path = url.path;
   let query = url.query;
   if (request.path !== undefined) {
-    if (typeof request.path !== "string" || !/^\/[^\x00-\x1f\x7f]*$/.test(request.path)) {
-      throw new SigningError("InvalidUrl", "path", "must start with '/' and hold no control characters (a request target in origin form)");
+    // Origin form (RFC 9112 §3.2.1); an empty path is '/', as every signer reads it.
+    if (typeof request.path !== "string" || !/^(?:[/?][^\x00-\x1f\x7f]*)?$/.test(request.path)) {
+      throw new SigningError("InvalidUrl", "path", "must start with '/' (or be empty) and hold no control characters: a request target in origin form");
     }
     const q = request.path.indexOf("?");
     path = q < 0 ? request.path : request.path.slice(0, q);

@@ -2,6 +2,7 @@
 import { describe, it, expect } from "vitest";
 import { request as httpRequest } from "node:http";
 import { startVerifyServer } from "../bindings/server.js";
+import { errorResponse } from "../bindings/server/error-response.js";
 import { sign } from "../bindings/index.js";
 
 const KEY = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
@@ -32,5 +33,14 @@ describe("startVerifyServer options", () => {
       }
     }
     expect(statuses).toEqual([200, 403]);
+  });
+});
+
+describe("error bodies", () => {
+  it("carry a client's text as XML 1.0 can: forbidden characters become U+FFFD, the rest is escaped or kept", () => {
+    const failure = { ok: false as const, status: 400, code: "AuthorizationQueryParametersError" as const, style: "s3" as const, message: "a\x00b\x01c\x0bd\ufffe e\ud800f\udc00g\tLF\nCR\r😀 <&>" };
+    const body = errorResponse(failure, undefined, "id").body;
+    expect(body).toContain("<Message>a\ufffdb\ufffdc\ufffdd\ufffd e\ufffdf\ufffdg\tLF\nCR\r😀 &lt;&amp;&gt;</Message>");
+    expect(body).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f]/);
   });
 });

@@ -24,8 +24,13 @@ const JSON_CODES: Record<string, string> = {
   MissingAuthenticationToken: "MissingAuthenticationTokenException",
 };
 
+// Characters XML 1.0 cannot carry at all, not even as references (§2.2): controls other than tab,
+// LF and CR, U+FFFE, U+FFFF and lone surrogates. A client's text quoted in an error (a decoded
+// credential, a canonical request) becomes U+FFFD there, so that every SDK can parse the body.
+const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function escapeXml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;")).replace(NOT_XML, "\ufffd");
 }
 
 function element(name: string, value: string): string {

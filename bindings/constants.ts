@@ -32,6 +32,8 @@ export const Q_EXPIRES = "X-Amz-Expires";
 export const Q_SIGNED_HEADERS = "X-Amz-SignedHeaders";
 export const Q_SECURITY_TOKEN = "X-Amz-Security-Token";
 export const Q_SIGNATURE = "X-Amz-Signature";
+/** The query parameters presigning sets (X-Amz-Content-Sha256 is the caller's to send). */
+export const PRESIGN_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE];
 
 /** The longest validity of a presigned URL: 7 days, in seconds. */
 export const MAX_EXPIRES = 604800;

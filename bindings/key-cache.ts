@@ -12,6 +12,7 @@
 // measured on this project's machine class). Recency is a doubly linked list through the entries.
 
 import type { Core } from "./wasm/abi.js";
+import { SigningError } from "./errors.js";
 import { HMAC_KEY_SIZE } from "./wasm/abi.js";
 import { loadSigningKey } from "./signing-key.js";
 import { wipe } from "./bytes.js";
@@ -47,9 +48,9 @@ export class SigningKeyCache {
   #hits = 0;
   #misses = 0;
 
-  /** `max` entries at most (default 64); the least recently used is dropped first. */
-  constructor(max = 64) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError('"max" must be a positive integer');
+  /** `max` entries at most (default 64); the least recently used is dropped first. It is a Signer's cacheSize option. */
+  constructor(max: number = 64) {
+    if (!Number.isInteger(max) || max < 1) throw new SigningError("InvalidOption", "options.cacheSize", "must be a whole number ≥ 1");
     this.#max = max;
   }
 

@@ -8,7 +8,7 @@ import { resolveSettings, withCredentials, type SignOptions, type PresignOptions
 import { prepareRequest, trimAll, type HttpRequest, type Header, type PreparedRequest } from "./request.js";
 import { signingDate, type SigningDate, type DateInput } from "./date.js";
 import { canonicalUri } from "./canonical/uri.js";
-import { parseQuery, canonicalQuery, canonicalQueryOf, type QueryPair } from "./canonical/query.js";
+import { parseQuery, canonicalQuery, canonicalQueryOf, paramName, type QueryPair } from "./canonical/query.js";
 import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
 import { canonicalRequest } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
@@ -18,7 +18,7 @@ import { stringToSignPrefix } from "./string-to-sign.js";
 import { computeSignature, computeSignatureOfBody, type Signature } from "./signature.js";
 import { authorizationHeader } from "./authorization.js";
 import {
-  ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256,
+  ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256, PRESIGN_PARAMS,
   Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE,
 } from "./constants.js";
 
@@ -138,30 +138,18 @@ function signCanonical(job: Job, creq: string, cache: SigningKeyCache): Signatur
 }
 
 /**
- * The presigning parameters the signer sets, which a URL may already carry from an earlier
- * presign: replaced, never doubled (X-Amz-Content-Sha256 is the caller's to send). Names are
- * compared as a server reads them, percent-decoded and without regard to case (as S3 does): an
- * x-amz-expires the caller's URL brought in any spelling would otherwise travel beside the
- * signer's, and a server that read it first would stretch the URL's lifetime.
+ * The presigning parameters a URL may already carry from an earlier presign: replaced, never
+ * doubled. Names are compared as a server reads them, percent-decoded and without regard to case
+ * (as S3 does): an x-amz-expires the caller's URL brought in any spelling would otherwise travel
+ * beside the signer's, and a server that read it first would stretch the URL's lifetime.
  */
-const AUTH_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE].map((name) => name.toLowerCase());
-
-function isAuthParam(part: string): boolean {
-  const name = part.split("=", 1)[0];
-  let decoded = name;
-  try {
-    decoded = decodeURIComponent(name);
-  } catch {
-    // A malformed escape: the name as written.
-  }
-  return AUTH_PARAMS.includes(decoded.toLowerCase());
-}
+const AUTH_PARAMS = PRESIGN_PARAMS.map((name) => name.toLowerCase());
 
 function withoutAuthParams(query: string): string {
   if (!/x-amz-|%/i.test(query)) return query;
   return query
     .split("&")
-    .filter((part) => !isAuthParam(part))
+    .filter((part) => !AUTH_PARAMS.includes(paramName(part)))
     .join("&");
 }
 
@@ -254,9 +242,6 @@ function param(name: string, value: string): QueryPair {
   return [name, uriEncode(value, "raw-component", name)];
 }
 
-/** The host the URL names: the Host header a client sends with it, unless the caller signed another. */
-const urlHost = (req: PreparedRequest): string => req.origin.slice(req.origin.indexOf("//") + 2);
-
 /** Signs into the query string (a presigned URL), under settings already resolved. */
 export function presignWith(request: HttpRequest, dateInput: DateInput | undefined, s: Settings, cache: SigningKeyCache): PresignedRequest {
   const job = startJob(request, dateInput, s, "query");
@@ -280,10 +265,12 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
   auth.push([Q_SIGNATURE, signing.signature]);
   const query = (req.query === "" ? "" : req.query + "&") + auth.map((p) => p[0] + "=" + p[1]).join("&");
+  // The Host header a client sends with the URL is the URL's: it is listed only when the caller signed another.
+  const sentHost = req.origin.slice(req.origin.indexOf("//") + 2);
   return {
     url: req.origin + req.path + "?" + query,
     method: req.method,
-    headers: toRecord(signed.filter((h) => h.name !== HOST || h.canonical !== urlHost(req))),
+    headers: toRecord(signed.filter((h) => h.name !== HOST || h.canonical !== sentHost)),
     signature: signing.signature,
     canonicalRequest: creq,
     stringToSign: signing.stringToSign,
@@ -323,12 +310,6 @@ function settingsFor(base: Settings, config: SignerConfig, options: Partial<Sign
   return options.credentials === undefined ? base : withCredentials(base, options.credentials);
 }
 
-function cacheSize(value: unknown): number {
-  if (value === undefined) return 64;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw new SigningError("InvalidOption", "options.cacheSize", "must be a whole number ≥ 1");
-  return value;
-}
-
 /** Credentials, region and service held once, with a key cache of its own. */
 export class Signer {
   readonly #config: SignerConfig;
@@ -342,7 +323,7 @@ export class Signer {
     this.#headerSettings = resolveSettings(config, "header");
     this.#querySettings = resolveSettings(config, "query");
     this.#config = config;
-    this.#cache = new SigningKeyCache(cacheSize(config.cacheSize));
+    this.#cache = new SigningKeyCache(config.cacheSize);
   }
 
   /** Signs with an Authorization header; `options` override the signer's for this call. */

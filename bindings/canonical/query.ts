@@ -26,6 +26,24 @@ export function parseQuery(raw: string): QueryPair[] {
   return pairs;
 }
 
+/** decodeURIComponent, with '+' kept as a plus (RFC 3986, as the canonical query reads it) and undefined for a malformed escape. */
+export function decodeComponent(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The name of one `name=value` part of a query string as a server compares names: decoded and
+ * lower-cased ("" when it cannot be decoded).
+ */
+export function paramName(part: string): string {
+  const eq = part.indexOf("=");
+  return (decodeComponent(eq < 0 ? part : part.slice(0, eq)) ?? "").toLowerCase();
+}
+
 /** Byte order of ASCII strings is their UTF-16 code unit order, which `<` compares. */
 function comparePairs(a: QueryPair, b: QueryPair): number {
   if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;

@@ -2,7 +2,7 @@
 // parameters in a query string"; Amazon S3 API Reference, "Authenticating Requests: Using Query
 // Parameters"). Names are matched without regard to case, as S3 does; values are percent-decoded.
 
-import { Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE, Q_CONTENT_SHA256 } from "../constants.js";
+import { Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE, Q_CONTENT_SHA256, PRESIGN_PARAMS } from "../constants.js";
 
 export interface QueryAuthFields {
   algorithm?: string;
@@ -18,7 +18,7 @@ export interface QueryAuthFields {
 /** In the order a missing one is reported by services other than S3. */
 export const REQUIRED_PARAMETERS = [Q_ALGORITHM, Q_CREDENTIAL, Q_SIGNATURE, Q_SIGNED_HEADERS, Q_DATE] as const;
 
-const PRESIGNING_PARAMETERS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SIGNATURE, Q_SECURITY_TOKEN, Q_CONTENT_SHA256];
+const PRESIGNING_PARAMETERS = [...PRESIGN_PARAMS, Q_CONTENT_SHA256];
 
 /** The first presigning parameter among the `repeated` lower-case names, as AWS spells it. */
 export function repeatedParameter(repeated: ReadonlySet<string>): string | undefined {

@@ -7,6 +7,7 @@
 import { hashBody } from "../payload.js";
 import { describe } from "../bytes.js";
 import { HOST } from "../constants.js";
+import { decodeComponent, paramName } from "../canonical/query.js";
 import type { VerifyRequest } from "./types.js";
 
 export interface Received {
@@ -54,21 +55,6 @@ function headerPairs(input: unknown): [string, string][] {
     else add(name, value);
   }
   return out;
-}
-
-/** decodeURIComponent, with '+' kept as a plus (RFC 3986, as the canonical query reads it) and undefined for a malformed escape. */
-function decodeComponent(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The name of one `name=value` part of a query string, decoded and lower-cased ("" when it cannot be decoded). */
-function paramName(part: string): string {
-  const eq = part.indexOf("=");
-  return (decodeComponent(eq < 0 ? part : part.slice(0, eq)) ?? "").toLowerCase();
 }
 
 function queryParams(query: string): Pick<Received, "params" | "repeated"> {

@@ -2,7 +2,7 @@
 // (UNSIGNED-PAYLOAD, STREAMING-…) the service recognises.
 
 import { SigningError } from "./errors.js";
-import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX } from "./constants.js";
+import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX, S3_SERVICES } from "./constants.js";
 import { sha256Hex } from "./sha256.js";
 import { describe } from "./bytes.js";
 
@@ -31,7 +31,7 @@ const DEFAULT_MIN_BYTES = 512;
 const HEX64 = /^[0-9a-f]{64}$/;
 const MARKER = /^STREAMING-[A-Z0-9-]+$/;
 
-function isMarker(value: string): boolean {
+export function isMarker(value: string): boolean {
   return value === UNSIGNED_PAYLOAD || (value.startsWith(STREAMING_PAYLOAD_PREFIX) && MARKER.test(value));
 }
 
@@ -104,4 +104,18 @@ export function payloadHash(body: unknown, setting: PayloadSetting | undefined, 
     return value;
   }
   return (setting ?? fallback) === "unsigned" ? UNSIGNED_PAYLOAD : hashBody(body, hasher);
+}
+
+/**
+ * Whether x-amz-content-sha256 must carry the payload line (`line`, "" while the core hashes the
+ * body) because the service cannot work it out. A service learns a marker (UNSIGNED-PAYLOAD,
+ * STREAMING-…) only from the header: without it, it hashes the body it receives. S3 signs a
+ * presigned URL's payload as UNSIGNED-PAYLOAD unless a signed x-amz-content-sha256 header, sent
+ * with the URL, declares a hash: the header, not a query parameter (aws-sdk-go #1976: a hash
+ * hoisted into the query always failed; aws-c-auth #248 adds the header when presigning).
+ */
+export function mustDeclare(line: string, service: string, location: "header" | "query"): boolean {
+  if (line === "") return false;
+  if (location === "query" && S3_SERVICES.includes(service)) return line !== UNSIGNED_PAYLOAD;
+  return isMarker(line);
 }

@@ -4,16 +4,18 @@
 // |----------------------|------------------------------------------------------------|---------------------|
 // | uriEncoding          | 'single'                                                   | 'double'            |
 // | normalizePath        | false                                                      | true                |
-// | contentSha256Header  | true (header signing)                                      | false               |
+// | contentSha256Header  | true (header signing)                                      | false (1)           |
 // | payload (sign)       | 'sign'                                                     | 'sign'              |
 // | payload (presign)    | 'unsigned' (UNSIGNED-PAYLOAD)                              | 'sign'              |
 // | sessionToken         | 'signed'                                                   | 'signed'            |
 // Explicit options override every default.
+// (1) x-amz-content-sha256 is sent whatever the setting when the payload line is one the service
+//     cannot work out (payload.ts, mustDeclare): a marker, or for a presigned S3 URL, a hash.
 
 import { SigningError } from "./errors.js";
 import { S3_SERVICES, UNSIGNED_HEADERS, UNSIGNED_HEADER_PREFIX, MAX_EXPIRES, DEFAULT_EXPIRES } from "./constants.js";
 import type { UriEncoding } from "./canonical/uri.js";
-import type { PayloadSetting, PayloadHasher } from "./payload.js";
+import { isMarker, type PayloadSetting, type PayloadHasher } from "./payload.js";
 import type { DateInput } from "./date.js";
 
 export interface Credentials {
@@ -147,6 +149,20 @@ function checkHasher(hasher: PayloadHasher | undefined): PayloadHasher | undefin
   return hasher;
 }
 
+/**
+ * contentSha256Header, default on for S3. A payload marker can only travel in that header
+ * (payload.ts, mustDeclare), which the signer then sends: turning the header off is refused.
+ */
+function checkContentShaHeader(options: SignOptions, s3: boolean): boolean {
+  const value = flag(options.contentSha256Header, s3, "options.contentSha256Header");
+  const payload = options.payload;
+  const marker = payload === "unsigned" || (typeof payload === "object" && payload !== null && typeof payload.sha256 === "string" && isMarker(payload.sha256));
+  if (marker && options.contentSha256Header === false) {
+    throw new SigningError("InvalidOption", "options.contentSha256Header", "cannot be false with a payload of UNSIGNED-PAYLOAD or a STREAMING-… marker: a service learns such a payload only from x-amz-content-sha256, and hashes the body without it");
+  }
+  return value;
+}
+
 /** The canonicalisation defaults of a service (the table above): S3 encodes the path once and keeps it as it is. */
 export function serviceRules(service: string): { uriEncoding: UriEncoding; normalizePath: boolean } {
   const s3 = S3_SERVICES.includes(service);
@@ -187,7 +203,7 @@ export function resolveSettings(options: SignOptions | PresignOptions, location:
     service,
     uriEncoding: oneOf(options.uriEncoding, ["double", "single"], rules.uriEncoding, "options.uriEncoding"),
     normalizePath: flag(options.normalizePath, rules.normalizePath, "options.normalizePath"),
-    contentSha256Header: location === "header" && flag((options as SignOptions).contentSha256Header, s3, "options.contentSha256Header"),
+    contentSha256Header: location === "header" && checkContentShaHeader(options as SignOptions, s3),
     payload: options.payload,
     payloadHasher: checkHasher(options.payloadHasher),
     payloadFallback: s3 && location === "query" ? "unsigned" : "sign",

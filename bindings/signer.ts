@@ -12,7 +12,7 @@ import { parseQuery, canonicalQuery, canonicalQueryOf, paramName, type QueryPair
 import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
 import { canonicalRequest } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
-import { payloadHash, bodyForCore } from "./payload.js";
+import { payloadHash, bodyForCore, mustDeclare } from "./payload.js";
 import { credentialScope } from "./scope.js";
 import { stringToSignPrefix } from "./string-to-sign.js";
 import { computeSignature, computeSignatureOfBody, type Signature } from "./signature.js";
@@ -39,7 +39,11 @@ export interface SignedRequest {
 export interface PresignedRequest {
   url: string;
   method: string;
-  /** Signed headers the client must still send with the URL: host only when the signed Host is not the URL's. */
+  /**
+   * Signed headers the client must still send with the URL: the caller's, host only when the signed
+   * Host is not the URL's, and x-amz-content-sha256 when the payload line is one the service would
+   * not assume (S3: a hash; other services: UNSIGNED-PAYLOAD).
+   */
   headers: Record<string, string>;
   signature: string;
   canonicalRequest: string;
@@ -49,7 +53,6 @@ export interface PresignedRequest {
 
 /** Headers the signer sets itself; a caller's copies are replaced. */
 const isReplaced = (name: string): boolean => name === AUTHORIZATION || name === AMZ_DATE || name === AMZ_CONTENT_SHA256;
-const isReplacedWhenPresigning = (name: string): boolean => name === AUTHORIZATION || name === AMZ_DATE;
 
 /** A header the signer adds. Its values (host, date, hash, Authorization) are canonical already; a token may not be. */
 function added(name: string, value: string, canonical = value): Header {
@@ -178,6 +181,11 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   return { s, date, req, payload, coreBody, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 
+/** Whether x-amz-content-sha256 goes with the request: the caller sent one, or the service could not work out the payload line without it. */
+function declares(job: Job, s: Settings, location: "header" | "query"): boolean {
+  return job.declared !== undefined || mustDeclare(job.payload, s.service, location);
+}
+
 /** The canonical request, its payload hash job.payload (only the lines before it while the core is to hash the body). */
 function canonicalRequestFor(job: Job, query: string, headers: CanonicalHeaders): string {
   return canonicalRequest({
@@ -214,7 +222,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, isReplaced);
   headers.push(dateHeader(date));
-  if (s.contentSha256Header || job.declared !== undefined) headers.push(contentShaHeader(payload));
+  if (s.contentSha256Header || declares(job, s, "header")) headers.push(contentShaHeader(payload));
   if (token !== undefined) headers.push(tokenHeader(token));
   // The record keeps the request's order; canonicalHeaders then sorts the array in place.
   const record = toRecord(headers);
@@ -247,7 +255,8 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   const job = startJob(request, dateInput, s, "query");
   const { date, req, scope } = job;
   const token = s.credentials.sessionToken;
-  const headers = baseHeaders(req, s, isReplacedWhenPresigning);
+  const headers = baseHeaders(req, s, isReplaced);
+  if (declares(job, s, "query")) headers.push(contentShaHeader(job.payload));
   // The token goes into the query; a caller's own x-amz-security-token header is an ordinary header here.
   const signed = signedSubset(headers, s, s.isSigned(AMZ_SECURITY_TOKEN));
   const canonical = canonicalHeaders(signed.slice());

@@ -337,6 +337,20 @@ describe("other options (InvalidOption)", () => {
     expectRejected(() => sign({ url: URL_API }, { ...api(), contentSha256Header: 1 as unknown as boolean }), "InvalidOption", "options.contentSha256Header");
   });
 
+  it("contentSha256Header cannot be turned off for a payload marker, which only that header declares", () => {
+    for (const payload of ["unsigned", { sha256: "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" }] as const) {
+      for (const options of [api({ payload }), s3({ payload })]) {
+        const off = { ...options, contentSha256Header: false };
+        expectRejected(() => sign({ url: URL_API }, off), "InvalidOption", "options.contentSha256Header");
+        expectRejected(() => new Signer(off), "InvalidOption", "options.contentSha256Header");
+        expectRejected(() => new Signer(api()).sign({ url: URL_API }, { payload, contentSha256Header: false }), "InvalidOption", "options.contentSha256Header");
+      }
+    }
+    // A hash needs no declaration: a service hashes the body itself.
+    const signed = sign({ url: URL_API, body: "b" }, { ...api({ payload: { sha256: sha256("b") } }), contentSha256Header: false });
+    expect(signed.headers["x-amz-content-sha256"]).toBeUndefined();
+  });
+
   it("unsignedHeaders and signedHeaders must be arrays of names", () => {
     rejectsEverywhere({ url: URL_API }, api({ unsignedHeaders: "x-a" as unknown as string[] }), "InvalidOption", "options.unsignedHeaders");
     rejectsEverywhere({ url: URL_API }, api({ signedHeaders: [1 as unknown as string] }), "InvalidOption", "options.signedHeaders");

@@ -195,6 +195,49 @@ describe("round trips", () => {
   });
 });
 
+describe("a payload line the service cannot work out travels in x-amz-content-sha256", () => {
+  const body = "hello";
+  const bodyHash = createHash("sha256").update(body).digest("hex");
+  const date = "20150830T123600Z";
+  const url = "https://examplebucket.s3.amazonaws.com/k";
+  const cases: [string, PresignOptions["payload"], string][] = [
+    ["sign", "sign", bodyHash],
+    ["{ sha256: hash }", { sha256: bodyHash }, bodyHash],
+    ["unsigned", "unsigned", "UNSIGNED-PAYLOAD"],
+    ["{ sha256: marker }", { sha256: "UNSIGNED-PAYLOAD" }, "UNSIGNED-PAYLOAD"],
+  ];
+
+  describe.each(["s3", "service"])("%s", (service) => {
+    const base = { credentials, region: "us-east-1", service, date };
+    it.each(cases)("signed with payload %s: verifies, with the header wherever the service would assume another line", (_, payload, line) => {
+      const signed = sign({ method: "PUT", url, body }, { ...base, payload });
+      // S3 always gets the header; another service hashes the body itself, so only a marker must be declared.
+      expect(signed.headers["x-amz-content-sha256"]).toBe(service === "s3" || line !== bodyHash ? line : undefined);
+      expect(verify(received(signed, body), options({ now: date }))).toMatchObject({ ok: true, payloadHash: line });
+    });
+
+    it.each(cases)("presigned with payload %s: verifies with the headers to send, which declare the line when needed", (_, payload, line) => {
+      const presigned = presign({ method: "PUT", url, body }, { ...base, payload });
+      // A presigned S3 URL is UNSIGNED-PAYLOAD unless declared; another service hashes the body.
+      const assumed = service === "s3" ? "UNSIGNED-PAYLOAD" : bodyHash;
+      expect(presigned.headers["x-amz-content-sha256"]).toBe(line === assumed ? undefined : line);
+      expect(new URL(presigned.url).searchParams.has("X-Amz-Content-Sha256")).toBe(false);
+      expect(verify({ ...receivedUrl(presigned), body }, options({ now: date }))).toMatchObject({ ok: true, location: "query", payloadHash: line });
+    });
+  });
+
+  it("a presigned S3 URL whose payload is signed refuses another body", () => {
+    const presigned = presign({ method: "PUT", url, body }, { credentials, region: "us-east-1", service: "s3", date, payload: "sign" });
+    expect(failure(verify({ ...receivedUrl(presigned), body: "other" }, options({ now: date }))).code).toBe("XAmzContentSHA256Mismatch");
+  });
+
+  it("presigning replaces the caller's x-amz-content-sha256 with the line an explicit payload option gives", () => {
+    const presigned = presign({ method: "PUT", url, body, headers: { "X-Amz-Content-Sha256": "UNSIGNED-PAYLOAD" } }, { credentials, region: "us-east-1", service: "s3", date, payload: "sign" });
+    expect(presigned.headers).toEqual({ "x-amz-content-sha256": bodyHash });
+    expect(verify({ ...receivedUrl(presigned), body }, options({ now: date })).ok).toBe(true);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Generated requests.
 
@@ -214,6 +257,7 @@ const requestArb = fc.record({
   token: fc.option(fc.stringMatching(/^[A-Za-z0-9+/=]{10,40}$/), { nil: undefined }),
   epochSeconds: fc.integer({ min: 978307200, max: 1893456000 }),
   presigned: fc.boolean(),
+  payload: fc.constantFrom(undefined, "sign", "unsigned"),
   expiresIn: fc.integer({ min: 1, max: 604800 }),
   elapsed: fc.double({ min: 0, max: 1, noNaN: true }),
 });
@@ -229,16 +273,20 @@ describe("generated requests", () => {
         const creds = { ...credentials, ...(r.token === undefined ? {} : { sessionToken: r.token }) };
         const base = { credentials: creds, region: r.region, service: r.service, date };
         const lookup = (id: string) => (id === AKID ? { secretAccessKey: SECRET, sessionToken: r.token } : undefined);
+        const request = { method: r.method, url, headers: r.headers, body: r.body };
+        // Presigned S3 URLs leave the payload unsigned unless told otherwise; everything else signs it.
+        const unsigned = r.payload === "unsigned" || (r.presigned && r.payload === undefined && r.service === "s3");
+        const payload = unsigned ? "unsigned" : "signed";
         if (r.presigned) {
-          const p = presign({ method: r.method, url, headers: r.headers }, { ...base, expiresIn: r.expiresIn });
+          const p = presign(request, { ...base, payload: r.payload, expiresIn: r.expiresIn });
           const now = date + Math.floor(r.elapsed * r.expiresIn) * 1000;
-          const result = verify(receivedUrl(p), { getCredentials: lookup, now, regions: [r.region], services: [r.service] });
-          expect(result).toMatchObject({ ok: true, location: "query", service: r.service, region: r.region });
+          const result = verify({ ...receivedUrl(p), body: r.body }, { getCredentials: lookup, now, regions: [r.region], services: [r.service] });
+          expect(result).toMatchObject({ ok: true, location: "query", service: r.service, region: r.region, payload });
         } else {
-          const signed = sign({ method: r.method, url, headers: r.headers, body: r.body }, base);
+          const signed = sign(request, { ...base, payload: r.payload });
           const now = date + Math.floor(r.elapsed * 900) * 1000;
           const result = verify(received(signed, r.body), { getCredentials: lookup, now, regions: [r.region], services: [r.service] });
-          expect(result).toMatchObject({ ok: true, location: "header", payload: "signed" });
+          expect(result).toMatchObject({ ok: true, location: "header", payload });
         }
       }),
       { seed: 20150830, numRuns: 1500 },

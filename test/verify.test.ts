@@ -161,6 +161,25 @@ describe("round trips", () => {
     expect(result).toMatchObject({ ok: true, date: new Date("2015-08-30T12:36:00Z") });
   });
 
+  it("reads SignedHeaders in any case and order, as Amazon S3 does (header and URL)", () => {
+    // aws-sdk-php presigned S3 URLs with X-Amz-SignedHeaders=Host for years (aws/aws-sdk-php #951)
+    // and with an unsorted list (#3109); only other servers (MinIO, Dell ECS) refused them. The
+    // canonical request carries the list lower-cased and sorted, whatever the client wrote.
+    const base = { credentials, region: "us-east-1", service: "s3", date: "20150830T123600Z" };
+    const request = { url: "https://examplebucket.s3.amazonaws.com/k", headers: { "x-amz-meta-a": "1" } };
+    const signed = sign(request, base);
+    const authorization = signed.authorization.replace("SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-meta-a", "SignedHeaders=X-Amz-Meta-A;Host;x-amz-date;X-AMZ-CONTENT-SHA256");
+    expect(authorization).not.toBe(signed.authorization);
+    const result = verify({ ...received(signed), headers: { ...signed.headers, authorization } }, options({ now: base.date }));
+    expect(result).toMatchObject({ ok: true, signedHeaders: ["x-amz-meta-a", "host", "x-amz-date", "x-amz-content-sha256"] });
+    // A URL's X-Amz-SignedHeaders is also part of the canonical query, where it stays as written.
+    const query = `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${AKID}%2F20150830%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=${base.date}&X-Amz-Expires=900&X-Amz-SignedHeaders=X-Amz-Meta-A%3BHost`;
+    const creq = `GET\n/k\n${query}\nhost:examplebucket.s3.amazonaws.com\nx-amz-meta-a:1\n\nhost;x-amz-meta-a\nUNSIGNED-PAYLOAD`;
+    const url = `/k?${query}&X-Amz-Signature=${nodeSignature(creq, base.date, SECRET, "us-east-1", "s3")}`;
+    const headers = { host: "examplebucket.s3.amazonaws.com", "x-amz-meta-a": "1" };
+    expect(verify({ method: "GET", url, headers }, options({ now: base.date }))).toMatchObject({ ok: true, signedHeaders: ["x-amz-meta-a", "host"] });
+  });
+
   it("verifies with an async credential lookup", async () => {
     const signed = sign({ url: "https://example.amazonaws.com/" }, { credentials, region: "us-east-1", service: "service", date: "20150830T123600Z" });
     const result = await verifyAsync(received(signed), { getCredentials: async (id) => known(id), now: "20150830T123600Z" });

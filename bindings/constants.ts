@@ -32,7 +32,7 @@ export const Q_EXPIRES = "X-Amz-Expires";
 export const Q_SIGNED_HEADERS = "X-Amz-SignedHeaders";
 export const Q_SECURITY_TOKEN = "X-Amz-Security-Token";
 export const Q_SIGNATURE = "X-Amz-Signature";
-/** The query parameters presigning sets (X-Amz-Content-Sha256 is the caller's to send). */
+/** The query parameters presigning sets. */
 export const PRESIGN_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE];
 
 /** The longest validity of a presigned URL: 7 days, in seconds. */
@@ -61,8 +61,12 @@ export const UNSIGNED_HEADERS: readonly string[] = [
 ];
 export const UNSIGNED_HEADER_PREFIX = "proxy-";
 
-/** Services whose requests follow the S3 rules (single encoding, no normalisation, content hash header). */
-export const S3_SERVICES: readonly string[] = ["s3", "s3-express", "s3-outposts", "s3-object-lambda"];
+/**
+ * Services whose requests follow the S3 rules (single encoding, no normalisation, a signed content
+ * hash header, every x-amz-* header signed): their signing names in credential scopes ("s3express"
+ * is S3 Express One Zone's).
+ */
+export const S3_SERVICES: readonly string[] = ["s3", "s3express", "s3-outposts", "s3-object-lambda"];
 
 // ==== Verification of incoming requests (bindings/verify/) ====================================
 // The names a verifier reads and the wording AWS services answer with. Sources, for each group below:
@@ -77,8 +81,6 @@ export const S3_SERVICES: readonly string[] = ["s3", "s3-express", "s3-outposts"
 
 /** The header that carries the request time when x-amz-date is absent (IAM: "Handling dates"). */
 export const DATE_HEADER = "date";
-/** The query parameter a presigner may hoist x-amz-content-sha256 into (@aws-sdk/s3-request-presigner). */
-export const Q_CONTENT_SHA256 = "X-Amz-Content-Sha256";
 /** Default clock skew, in seconds: AWS accepts requests within 15 minutes of their time stamp. */
 export const DEFAULT_MAX_SKEW_SECONDS = 900;
 /** x-amz-content-sha256 values S3 accepts besides a hash (the S3 InvalidArgument message lists them). */

@@ -2,7 +2,7 @@
 // (UNSIGNED-PAYLOAD, STREAMING-…) the service recognises.
 
 import { SigningError } from "./errors.js";
-import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX, S3_SERVICES } from "./constants.js";
+import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX, S3_SERVICES, S3_PAYLOAD_MARKERS } from "./constants.js";
 import { sha256Hex } from "./sha256.js";
 import { describe } from "./bytes.js";
 
@@ -118,4 +118,14 @@ export function mustDeclare(line: string, service: string, location: "header" | 
   if (line === "") return false;
   if (location === "query" && S3_SERVICES.includes(service)) return line !== UNSIGNED_PAYLOAD;
   return isMarker(line);
+}
+
+/**
+ * S3 knows six markers (S3_PAYLOAD_MARKERS, which its InvalidArgument message lists) and refuses any
+ * other; event-stream services have markers of their own (STREAMING-AWS4-HMAC-SHA256-EVENTS).
+ */
+export function checkMarkerFor(line: string, service: string, setting: PayloadSetting | undefined): void {
+  if (!line.startsWith(STREAMING_PAYLOAD_PREFIX) || S3_PAYLOAD_MARKERS.includes(line) || !S3_SERVICES.includes(service)) return;
+  const field = typeof setting === "object" ? "options.payload.sha256" : "headers.x-amz-content-sha256";
+  throw new SigningError("InvalidOption", field, `is a marker S3 does not know: S3 takes ${S3_PAYLOAD_MARKERS.join(", ")} or a hash`);
 }

@@ -1,14 +1,15 @@
 // Signing options, their validation, and the defaults that depend on the service.
 //
-// | setting              | S3 family (s3, s3-express, s3-outposts, s3-object-lambda) | every other service |
-// |----------------------|------------------------------------------------------------|---------------------|
-// | uriEncoding          | 'single'                                                   | 'double'            |
-// | normalizePath        | false                                                      | true                |
-// | contentSha256Header  | true (header signing)                                      | false (1)           |
-// | payload (sign)       | 'sign'                                                     | 'sign'              |
-// | payload (presign)    | 'unsigned' (UNSIGNED-PAYLOAD)                              | 'sign'              |
-// | sessionToken         | 'signed'                                                   | 'signed'            |
-// Explicit options override every default.
+// | setting              | S3 family (s3, s3express, s3-outposts, s3-object-lambda) | every other service |
+// |----------------------|-----------------------------------------------------------|---------------------|
+// | uriEncoding          | 'single'                                                  | 'double'            |
+// | normalizePath        | false                                                     | true                |
+// | contentSha256Header  | true, and false is refused (header signing)               | false (1)           |
+// | payload (sign)       | 'sign'                                                    | 'sign'              |
+// | payload (presign)    | 'unsigned' (UNSIGNED-PAYLOAD)                             | 'sign'              |
+// | sessionToken         | 'signed', and 'appended' is refused                       | 'signed'            |
+// | x-amz-* headers      | always signed (unsignedHeaders may not name one)          | as the filters say  |
+// Explicit options override every other default. S3 refuses the choices refused here.
 // (1) x-amz-content-sha256 is sent whatever the setting when the payload line is one the service
 //     cannot work out (payload.ts, mustDeclare): a marker, or for a presigned S3 URL, a hash.
 
@@ -75,7 +76,8 @@ const SCOPE_ELEMENT = /^[\x21-\x2e\x30-\x7e]{1,128}$/;
 // AWS secrets are 40 characters; the bound keeps any secret within the core's input region.
 const MAX_SECRET_LENGTH = 16384;
 const ACCESS_KEY_ID = /^[\x21-\x2b\x2d-\x2e\x30-\x7e]+$/;
-const TOKEN_VALUE = /^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/;
+// Spaces inside only: a field value's edges are stripped in transit (RFC 9110 §5.5).
+const TOKEN_VALUE = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
 
 function checkCredentials(credentials: Credentials | undefined): Credentials {
   if (credentials === null || typeof credentials !== "object") {
@@ -89,7 +91,7 @@ function checkCredentials(credentials: Credentials | undefined): Credentials {
     throw new SigningError("InvalidCredentials", "options.credentials.secretAccessKey", `must be a non-empty string of at most ${MAX_SECRET_LENGTH} characters`);
   }
   if (sessionToken !== undefined && (typeof sessionToken !== "string" || !TOKEN_VALUE.test(sessionToken))) {
-    throw new SigningError("InvalidCredentials", "options.credentials.sessionToken", "must be printable ASCII with at least one visible character");
+    throw new SigningError("InvalidCredentials", "options.credentials.sessionToken", "must be printable ASCII, without spaces at its ends");
   }
   return credentials;
 }
@@ -119,10 +121,19 @@ function nameSet(names: readonly string[] | undefined, field: string): Set<strin
   return new Set(names.map((n) => n.toLowerCase()));
 }
 
-function headerFilter(options: SignOptions): (name: string) => boolean {
+/** x-amz-* headers S3 requires signed (403 "There were headers present in the request which were not signed"). */
+const S3_SIGNED_PREFIX = "x-amz-";
+
+function headerFilter(options: SignOptions, s3: boolean): (name: string) => boolean {
   const extraUnsigned = nameSet(options.unsignedHeaders, "options.unsignedHeaders");
   const only = nameSet(options.signedHeaders, "options.signedHeaders");
+  if (s3 && extraUnsigned !== undefined) {
+    for (const name of extraUnsigned) {
+      if (name.startsWith(S3_SIGNED_PREFIX)) throw new SigningError("InvalidOption", "options.unsignedHeaders", `cannot hold '${name}': S3 refuses a request with an unsigned x-amz-* header`);
+    }
+  }
   return (name) => {
+    if (s3 && name.startsWith(S3_SIGNED_PREFIX)) return true;
     if (only !== undefined) return only.has(name);
     if (UNSIGNED_HEADERS.includes(name) || name.startsWith(UNSIGNED_HEADER_PREFIX)) return false;
     return extraUnsigned === undefined || !extraUnsigned.has(name);
@@ -150,17 +161,27 @@ function checkHasher(hasher: PayloadHasher | undefined): PayloadHasher | undefin
 }
 
 /**
- * contentSha256Header, default on for S3. A payload marker can only travel in that header
- * (payload.ts, mustDeclare), which the signer then sends: turning the header off is refused.
+ * contentSha256Header, default on for S3, which requires it (400 "Missing required header for this
+ * request: x-amz-content-sha256"). A payload marker can only travel in that header (payload.ts,
+ * mustDeclare), which the signer then sends: turning the header off is refused there too.
  */
 function checkContentShaHeader(options: SignOptions, s3: boolean): boolean {
   const value = flag(options.contentSha256Header, s3, "options.contentSha256Header");
+  if (value) return true;
+  if (s3) throw new SigningError("InvalidOption", "options.contentSha256Header", "cannot be false for S3, which requires x-amz-content-sha256 on every request signed with an Authorization header");
   const payload = options.payload;
   const marker = payload === "unsigned" || (typeof payload === "object" && payload !== null && typeof payload.sha256 === "string" && isMarker(payload.sha256));
   if (marker && options.contentSha256Header === false) {
     throw new SigningError("InvalidOption", "options.contentSha256Header", "cannot be false with a payload of UNSIGNED-PAYLOAD or a STREAMING-… marker: a service learns such a payload only from x-amz-content-sha256, and hashes the body without it");
   }
-  return value;
+  return false;
+}
+
+/** 'appended' leaves the token out of the signature, which S3 refuses (the header unsigned, or the URL's signature wrong). */
+function checkTokenMode(value: SessionTokenMode | undefined, s3: boolean): SessionTokenMode {
+  const mode = oneOf(value, ["signed", "appended"], "signed", "options.sessionToken");
+  if (mode === "appended" && s3) throw new SigningError("InvalidOption", "options.sessionToken", "cannot be 'appended' for S3, which requires the session token to be signed");
+  return mode;
 }
 
 /** The canonicalisation defaults of a service (the table above): S3 encodes the path once and keeps it as it is. */
@@ -207,8 +228,8 @@ export function resolveSettings(options: SignOptions | PresignOptions, location:
     payload: options.payload,
     payloadHasher: checkHasher(options.payloadHasher),
     payloadFallback: s3 && location === "query" ? "unsigned" : "sign",
-    sessionToken: oneOf(options.sessionToken, ["signed", "appended"], "signed", "options.sessionToken"),
-    isSigned: headerFilter(options),
+    sessionToken: checkTokenMode(options.sessionToken, s3),
+    isSigned: headerFilter(options, s3),
     expiresIn: location === "query" ? checkExpires((options as PresignOptions).expiresIn) : 0,
   };
 }

@@ -12,7 +12,7 @@ import { parseQuery, canonicalQuery, canonicalQueryOf, paramName, type QueryPair
 import { canonicalHeaders, type CanonicalHeaders } from "./canonical/headers.js";
 import { canonicalRequest } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
-import { payloadHash, bodyForCore, mustDeclare } from "./payload.js";
+import { payloadHash, bodyForCore, mustDeclare, checkMarkerFor } from "./payload.js";
 import { credentialScope } from "./scope.js";
 import { stringToSignPrefix } from "./string-to-sign.js";
 import { computeSignature, computeSignatureOfBody, type Signature } from "./signature.js";
@@ -178,6 +178,7 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   // With an Authorization header and no x-amz-content-sha256, the hash is needed only by the core.
   const coreBody = location === "header" && !s.contentSha256Header ? bodyForCore(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher) : undefined;
   const payload = coreBody === undefined ? payloadHash(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher) : "";
+  checkMarkerFor(payload, s.service, s.payload);
   return { s, date, req, payload, coreBody, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 

@@ -4,7 +4,7 @@
 // S3 rules (Amazon S3 API Reference, "Signature Calculations for the Authorization Header"): the
 // client declares the payload in x-amz-content-sha256 (required when signing headers), and S3
 // signs with the declared value, then checks the body against it (XAmzContentSHA256Mismatch).
-// Presigned S3 URLs sign UNSIGNED-PAYLOAD unless they declare otherwise.
+// Presigned S3 URLs sign UNSIGNED-PAYLOAD unless the header declares otherwise.
 // Other services hash the body themselves; a declared UNSIGNED-PAYLOAD or STREAMING-… marker is
 // honoured, as the signer honours it, and a declared hash that is not the body's shows up as a
 // signature mismatch whose canonical request carries the body's real hash.
@@ -34,7 +34,7 @@ export interface PayloadInput {
   s3: boolean;
   style: ErrorStyle;
   location: "header" | "query";
-  /** x-amz-content-sha256 (or its hoisted query parameter), as sent. */
+  /** The x-amz-content-sha256 header, as sent (never a query parameter: S3 reads the header only). */
   declared: string | undefined;
   bodyHash: () => string;
 }

@@ -1,8 +1,10 @@
 // Reads the presigning parameters of a query string (AWS SigV4 documentation, "Authentication
 // parameters in a query string"; Amazon S3 API Reference, "Authenticating Requests: Using Query
 // Parameters"). Names are matched without regard to case, as S3 does; values are percent-decoded.
+// An X-Amz-Content-Sha256 parameter is an ordinary one: S3 takes a payload hash from the header
+// only (aws-sdk-go #1974, #1976: a hash hoisted into the query always failed).
 
-import { Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE, Q_CONTENT_SHA256, PRESIGN_PARAMS } from "../constants.js";
+import { Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE, PRESIGN_PARAMS } from "../constants.js";
 
 export interface QueryAuthFields {
   algorithm?: string;
@@ -12,17 +14,14 @@ export interface QueryAuthFields {
   signedHeaders?: string;
   signature?: string;
   securityToken?: string;
-  contentSha256?: string;
 }
 
 /** In the order a missing one is reported by services other than S3. */
 export const REQUIRED_PARAMETERS = [Q_ALGORITHM, Q_CREDENTIAL, Q_SIGNATURE, Q_SIGNED_HEADERS, Q_DATE] as const;
 
-const PRESIGNING_PARAMETERS = [...PRESIGN_PARAMS, Q_CONTENT_SHA256];
-
 /** The first presigning parameter among the `repeated` lower-case names, as AWS spells it. */
 export function repeatedParameter(repeated: ReadonlySet<string>): string | undefined {
-  return repeated.size === 0 ? undefined : PRESIGNING_PARAMETERS.find((name) => repeated.has(name.toLowerCase()));
+  return repeated.size === 0 ? undefined : PRESIGN_PARAMS.find((name) => repeated.has(name.toLowerCase()));
 }
 
 /** Whether the query carries a query-string signature at all. */
@@ -46,6 +45,5 @@ export function readQueryAuth(params: Map<string, string | undefined>): QueryAut
     signedHeaders: nonEmpty(Q_SIGNED_HEADERS),
     signature: nonEmpty(Q_SIGNATURE),
     securityToken: read(params, Q_SECURITY_TOKEN),
-    contentSha256: read(params, Q_CONTENT_SHA256),
   };
 }

@@ -111,7 +111,7 @@ function queryAttempt(received: Received, settings: Settings<unknown>): Attempt 
     time: queryTime(q.date),
     expires: q.expires,
     token: q.securityToken ?? headerValue(received, AMZ_SECURITY_TOKEN),
-    declared: q.contentSha256 ?? headerValue(received, AMZ_CONTENT_SHA256),
+    declared: headerValue(received, AMZ_CONTENT_SHA256),
   };
 }
 
@@ -294,7 +294,8 @@ function checkSignature(p: Pending, secret: string, payloadLine: string, unsigne
  * The signature over the query as received; for a presigned URL with a session token that did not
  * match, also without the token: a token added after presigning (IoT, and the signer's
  * sessionToken 'appended') is not in the canonical query, as an appended token header is not in
- * the signed headers.
+ * the signed headers. S3 signs every parameter but the signature: an appended token fails there
+ * (estivensh/aws-kmp #63), as the signer refuses 'appended' for S3.
  */
 function signatureFailure(p: Pending, secret: string, payloadLine: string): VerifyFailure | undefined {
   if (p.location === "header") {
@@ -302,7 +303,8 @@ function signatureFailure(p: Pending, secret: string, payloadLine: string): Veri
     return signed.matches ? undefined : outcome.signatureMismatch(p.style, p.credential.accessKeyId, p.signature, signed.computed);
   }
   const signed = checkSignature(p, secret, payloadLine, [SIGNATURE_PARAM]);
-  if (signed.matches || (p.received.params.has(TOKEN_PARAM) && checkSignature(p, secret, payloadLine, [SIGNATURE_PARAM, TOKEN_PARAM]).matches)) return undefined;
+  const appendedToken = p.received.params.has(TOKEN_PARAM) && !isS3(p.credential.service);
+  if (signed.matches || (appendedToken && checkSignature(p, secret, payloadLine, [SIGNATURE_PARAM, TOKEN_PARAM]).matches)) return undefined;
   return outcome.signatureMismatch(p.style, p.credential.accessKeyId, p.signature, signed.computed);
 }
 

@@ -22,6 +22,8 @@ export const HOST = "host";
 export const AUTHORIZATION = "authorization";
 export const AMZ_DATE = "x-amz-date";
 export const AMZ_SECURITY_TOKEN = "x-amz-security-token";
+/** Where S3 Express One Zone takes the token of session credentials from CreateSession (the AWS SDKs' S3 Express signer). */
+export const AMZ_S3SESSION_TOKEN = "x-amz-s3session-token";
 export const AMZ_CONTENT_SHA256 = "x-amz-content-sha256";
 
 // Query parameters of a presigned URL, in the order they are appended.
@@ -31,9 +33,10 @@ export const Q_DATE = "X-Amz-Date";
 export const Q_EXPIRES = "X-Amz-Expires";
 export const Q_SIGNED_HEADERS = "X-Amz-SignedHeaders";
 export const Q_SECURITY_TOKEN = "X-Amz-Security-Token";
+export const Q_S3SESSION_TOKEN = "X-Amz-S3session-Token";
 export const Q_SIGNATURE = "X-Amz-Signature";
 /** The query parameters presigning sets. */
-export const PRESIGN_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE];
+export const PRESIGN_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_S3SESSION_TOKEN, Q_SIGNATURE];
 
 /** The longest validity of a presigned URL: 7 days, in seconds. */
 export const MAX_EXPIRES = 604800;
@@ -67,6 +70,8 @@ export const UNSIGNED_HEADER_PREFIX = "proxy-";
  * is S3 Express One Zone's).
  */
 export const S3_SERVICES: readonly string[] = ["s3", "s3express", "s3-outposts", "s3-object-lambda"];
+/** S3 Express One Zone's signing name, whose session credentials carry their token in AMZ_S3SESSION_TOKEN. */
+export const S3_EXPRESS = "s3express";
 
 // ==== Verification of incoming requests (bindings/verify/) ====================================
 // The names a verifier reads and the wording AWS services answer with. Sources, for each group below:

@@ -7,14 +7,14 @@
 // | contentSha256Header  | true, and false is refused (header signing)               | false (1)           |
 // | payload (sign)       | 'sign'                                                    | 'sign'              |
 // | payload (presign)    | 'unsigned' (UNSIGNED-PAYLOAD)                             | 'sign'              |
-// | sessionToken         | 'signed', and 'appended' is refused                       | 'signed'            |
+// | sessionToken         | 'signed', and 'appended' is refused ('s3session': s3express) | 'signed'          |
 // | x-amz-* headers      | always signed (unsignedHeaders may not name one)          | as the filters say  |
 // Explicit options override every other default. S3 refuses the choices refused here.
 // (1) x-amz-content-sha256 is sent whatever the setting when the payload line is one the service
 //     cannot work out (payload.ts, mustDeclare): a marker, or for a presigned S3 URL, a hash.
 
 import { SigningError } from "./errors.js";
-import { S3_SERVICES, UNSIGNED_HEADERS, UNSIGNED_HEADER_PREFIX, MAX_EXPIRES, DEFAULT_EXPIRES } from "./constants.js";
+import { S3_SERVICES, S3_EXPRESS, UNSIGNED_HEADERS, UNSIGNED_HEADER_PREFIX, MAX_EXPIRES, DEFAULT_EXPIRES } from "./constants.js";
 import type { UriEncoding } from "./canonical/uri.js";
 import { isMarker, type PayloadSetting, type PayloadHasher } from "./payload.js";
 import type { DateInput } from "./date.js";
@@ -25,8 +25,12 @@ export interface Credentials {
   sessionToken?: string;
 }
 
-/** Where the session token goes: into the signature (the default) or added after signing (IoT and a few services). */
-export type SessionTokenMode = "signed" | "appended";
+/**
+ * Where the session token goes: into the signature as x-amz-security-token (the default); added
+ * after signing (IoT and a few services); or signed as x-amz-s3session-token, for the session
+ * credentials S3 Express One Zone's CreateSession returns (service 's3express').
+ */
+export type SessionTokenMode = "signed" | "appended" | "s3session";
 
 export interface SignOptions {
   credentials: Credentials;
@@ -177,10 +181,11 @@ function checkContentShaHeader(options: SignOptions, s3: boolean): boolean {
   return false;
 }
 
-/** 'appended' leaves the token out of the signature, which S3 refuses (the header unsigned, or the URL's signature wrong). */
-function checkTokenMode(value: SessionTokenMode | undefined, s3: boolean): SessionTokenMode {
-  const mode = oneOf(value, ["signed", "appended"], "signed", "options.sessionToken");
+/** 'appended' leaves the token out of the signature, which S3 refuses (the header unsigned, or the URL's signature wrong); 's3session' is S3 Express's. */
+function checkTokenMode(value: SessionTokenMode | undefined, service: string, s3: boolean): SessionTokenMode {
+  const mode = oneOf(value, ["signed", "appended", "s3session"], "signed", "options.sessionToken");
   if (mode === "appended" && s3) throw new SigningError("InvalidOption", "options.sessionToken", "cannot be 'appended' for S3, which requires the session token to be signed");
+  if (mode === "s3session" && service !== S3_EXPRESS) throw new SigningError("InvalidOption", "options.sessionToken", `can be 's3session' only for service '${S3_EXPRESS}' (S3 Express One Zone session credentials)`);
   return mode;
 }
 
@@ -228,7 +233,7 @@ export function resolveSettings(options: SignOptions | PresignOptions, location:
     payload: options.payload,
     payloadHasher: checkHasher(options.payloadHasher),
     payloadFallback: s3 && location === "query" ? "unsigned" : "sign",
-    sessionToken: checkTokenMode(options.sessionToken, s3),
+    sessionToken: checkTokenMode(options.sessionToken, service, s3),
     isSigned: headerFilter(options, s3),
     expiresIn: location === "query" ? checkExpires((options as PresignOptions).expiresIn) : 0,
   };

@@ -18,8 +18,8 @@ import { stringToSignPrefix } from "./string-to-sign.js";
 import { computeSignature, computeSignatureOfBody, type Signature } from "./signature.js";
 import { authorizationHeader } from "./authorization.js";
 import {
-  ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256, PRESIGN_PARAMS,
-  Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE,
+  ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, AMZ_CONTENT_SHA256, PRESIGN_PARAMS,
+  Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_S3SESSION_TOKEN, Q_SIGNATURE,
 } from "./constants.js";
 
 export interface SignedRequest {
@@ -70,7 +70,10 @@ function lastHeader(name: string, canonicalOf: (value: string) => string = (valu
 }
 const hostHeader = lastHeader(HOST);
 const contentShaHeader = lastHeader(AMZ_CONTENT_SHA256);
-const tokenHeader = lastHeader(AMZ_SECURITY_TOKEN, trimAll);
+const securityTokenHeader = lastHeader(AMZ_SECURITY_TOKEN, trimAll);
+const s3SessionTokenHeader = lastHeader(AMZ_S3SESSION_TOKEN, trimAll);
+/** The header that carries the session token ('s3session': S3 Express One Zone's). */
+const tokenHeader = (s: Settings): ((value: string) => Header) => (s.sessionToken === "s3session" ? s3SessionTokenHeader : securityTokenHeader);
 let lastDate = added(AMZ_DATE, "");
 let lastDateOf: SigningDate | undefined;
 /** Keyed by the SigningDate, which signingDate() returns again within a second: no date text is compared. */
@@ -113,12 +116,13 @@ function toRecord(headers: readonly Header[]): Record<string, string> {
  */
 function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string) => boolean): Header[] {
   const dropToken = s.credentials.sessionToken !== undefined;
+  const tokenName = s.sessionToken === "s3session" ? AMZ_S3SESSION_TOKEN : AMZ_SECURITY_TOKEN;
   const headers = req.headers;
   let host = false;
   let kept = 0;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
-    if (replaced(h.name) || (dropToken && h.name === AMZ_SECURITY_TOKEN)) continue;
+    if (replaced(h.name) || (dropToken && h.name === tokenName)) continue;
     host ||= h.name === HOST;
     headers[kept++] = h;
   }
@@ -224,10 +228,10 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   const headers = baseHeaders(req, s, isReplaced);
   headers.push(dateHeader(date));
   if (s.contentSha256Header || declares(job, s, "header")) headers.push(contentShaHeader(payload));
-  if (token !== undefined) headers.push(tokenHeader(token));
+  if (token !== undefined) headers.push(tokenHeader(s)(token));
   // The record keeps the request's order; canonicalHeaders then sorts the array in place.
   const record = toRecord(headers);
-  const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken === "signed"));
+  const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken !== "appended"));
   const creq = canonicalRequestFor(job, canonicalQueryOf(req.query), canonical);
   const signing = signCanonical(job, creq, cache);
   const authorization = authorizationHeader(s.credentials.accessKeyId, scope, canonical.signedHeaders, signing.signature);
@@ -268,8 +272,8 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
     param(Q_EXPIRES, String(s.expiresIn)),
     param(Q_SIGNED_HEADERS, canonical.signedHeaders),
   ];
-  const tokenParam = token === undefined ? undefined : param(Q_SECURITY_TOKEN, token);
-  if (tokenParam !== undefined && s.sessionToken === "signed") auth.push(tokenParam);
+  const tokenParam = token === undefined ? undefined : param(s.sessionToken === "s3session" ? Q_S3SESSION_TOKEN : Q_SECURITY_TOKEN, token);
+  if (tokenParam !== undefined && s.sessionToken !== "appended") auth.push(tokenParam);
   const creq = canonicalRequestFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical);
   const signing = signCanonical(job, creq, cache);
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);

@@ -4,7 +4,7 @@
 // An X-Amz-Content-Sha256 parameter is an ordinary one: S3 takes a payload hash from the header
 // only (aws-sdk-go #1974, #1976: a hash hoisted into the query always failed).
 
-import { Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_SIGNATURE, PRESIGN_PARAMS } from "../constants.js";
+import { Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_S3SESSION_TOKEN, Q_SIGNATURE, PRESIGN_PARAMS } from "../constants.js";
 
 export interface QueryAuthFields {
   algorithm?: string;
@@ -14,6 +14,7 @@ export interface QueryAuthFields {
   signedHeaders?: string;
   signature?: string;
   securityToken?: string;
+  s3SessionToken?: string;
 }
 
 /** In the order a missing one is reported by services other than S3. */
@@ -45,5 +46,6 @@ export function readQueryAuth(params: Map<string, string | undefined>): QueryAut
     signedHeaders: nonEmpty(Q_SIGNED_HEADERS),
     signature: nonEmpty(Q_SIGNATURE),
     securityToken: read(params, Q_SECURITY_TOKEN),
+    s3SessionToken: read(params, Q_S3SESSION_TOKEN),
   };
 }

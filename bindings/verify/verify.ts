@@ -15,10 +15,10 @@ import { SigningKeyCache } from "../key-cache.js";
 import { computeSignature, type Signature } from "../signature.js";
 import { stringToSignPrefix } from "../string-to-sign.js";
 import { credentialScope } from "../scope.js";
-import { ALGORITHM, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_CONTENT_SHA256, HOST, S3_SERVICES, DATE_HEADER, MSG_QUERY_REPEATED } from "../constants.js";
+import { ALGORITHM, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, AMZ_CONTENT_SHA256, HOST, S3_SERVICES, S3_EXPRESS, DATE_HEADER, MSG_QUERY_REPEATED } from "../constants.js";
 import { receive, headerValue, type Received } from "./received.js";
 import { parseAuthorization } from "./authorization-parse.js";
-import { isPresigned, readQueryAuth, repeatedParameter, REQUIRED_PARAMETERS } from "./presigned-parse.js";
+import { isPresigned, readQueryAuth, repeatedParameter, REQUIRED_PARAMETERS, type QueryAuthFields } from "./presigned-parse.js";
 import { splitCredential, credentialService, scopeProblems, type Credential } from "./scope-check.js";
 import { headerTime, queryTime, type RequestTime } from "./clock.js";
 import { planPayload, checkBody, type PayloadInput } from "./payload-check.js";
@@ -68,12 +68,23 @@ function styleFor(services: readonly string[] | undefined, scopeService: string 
   return scopeService !== undefined && isS3(scopeService) ? "s3" : "aws";
 }
 
+/**
+ * The session token sent: x-amz-security-token, or for S3 Express One Zone the x-amz-s3session-token
+ * of session credentials (a CreateSession call signed with temporary credentials sends the former).
+ */
+function tokenOf(received: Received, credential: Credential | undefined, query?: QueryAuthFields): string | undefined {
+  const security = query?.securityToken ?? headerValue(received, AMZ_SECURITY_TOKEN);
+  if (credential?.service !== S3_EXPRESS) return security;
+  return query?.s3SessionToken ?? headerValue(received, AMZ_S3SESSION_TOKEN) ?? security;
+}
+
 function signedNamesOf(text: string | undefined): string[] {
   return text === undefined ? [] : text.split(";").filter((n) => n !== "").map((n) => n.toLowerCase());
 }
 
 function headerAttempt(received: Received, settings: Settings<unknown>, authorization: string): Attempt {
   const f = parseAuthorization(authorization);
+  const credential = f.credential === undefined ? undefined : splitCredential(f.credential);
   return {
     style: styleFor(settings.services, credentialService(f.credential)),
     location: "header",
@@ -83,18 +94,19 @@ function headerAttempt(received: Received, settings: Settings<unknown>, authoriz
     pairWithoutEquals: f.pairWithoutEquals,
     algorithm: f.algorithm,
     credentialText: f.credential,
-    credential: f.credential === undefined ? undefined : splitCredential(f.credential),
+    credential,
     signedHeadersText: f.signedHeaders,
     signedNames: signedNamesOf(f.signedHeaders),
     signature: f.signature,
     time: headerTime(headerValue(received, AMZ_DATE), headerValue(received, DATE_HEADER)),
-    token: headerValue(received, AMZ_SECURITY_TOKEN),
+    token: tokenOf(received, credential),
     declared: headerValue(received, AMZ_CONTENT_SHA256),
   };
 }
 
 function queryAttempt(received: Received, settings: Settings<unknown>): Attempt {
   const q = readQueryAuth(received.params);
+  const credential = q.credential === undefined ? undefined : splitCredential(q.credential);
   return {
     style: styleFor(settings.services, credentialService(q.credential)),
     location: "query",
@@ -104,13 +116,13 @@ function queryAttempt(received: Received, settings: Settings<unknown>): Attempt 
     pairWithoutEquals: false,
     algorithm: q.algorithm,
     credentialText: q.credential,
-    credential: q.credential === undefined ? undefined : splitCredential(q.credential),
+    credential,
     signedHeadersText: q.signedHeaders,
     signedNames: signedNamesOf(q.signedHeaders),
     signature: q.signature,
     time: queryTime(q.date),
     expires: q.expires,
-    token: q.securityToken ?? headerValue(received, AMZ_SECURITY_TOKEN),
+    token: tokenOf(received, credential, q),
     declared: headerValue(received, AMZ_CONTENT_SHA256),
   };
 }

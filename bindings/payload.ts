@@ -2,7 +2,7 @@
 // (UNSIGNED-PAYLOAD, STREAMING-…) the service recognises.
 
 import { SigningError } from "./errors.js";
-import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX, S3_SERVICES, S3_PAYLOAD_MARKERS } from "./constants.js";
+import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX, S3_PAYLOAD_MARKERS } from "./constants.js";
 import { sha256Hex } from "./sha256.js";
 import { describe } from "./bytes.js";
 
@@ -31,7 +31,7 @@ const DEFAULT_MIN_BYTES = 512;
 const HEX64 = /^[0-9a-f]{64}$/;
 const MARKER = /^STREAMING-[A-Z0-9-]+$/;
 
-export function isMarker(value: string): boolean {
+function isMarker(value: string): boolean {
   return value === UNSIGNED_PAYLOAD || (value.startsWith(STREAMING_PAYLOAD_PREFIX) && MARKER.test(value));
 }
 
@@ -112,20 +112,26 @@ export function payloadHash(body: unknown, setting: PayloadSetting | undefined, 
  * STREAMING-…) only from the header: without it, it hashes the body it receives. S3 signs a
  * presigned URL's payload as UNSIGNED-PAYLOAD unless a signed x-amz-content-sha256 header, sent
  * with the URL, declares a hash: the header, not a query parameter (aws-sdk-go #1976: a hash
- * hoisted into the query always failed; aws-c-auth #248 adds the header when presigning).
+ * hoisted into the query always failed). aws-c-auth sends the header when presigning with
+ * UNSIGNED-PAYLOAD too (aws-c-auth #248), which other services need.
  */
-export function mustDeclare(line: string, service: string, location: "header" | "query"): boolean {
+export function mustDeclare(line: string, s3: boolean, location: "header" | "query"): boolean {
   if (line === "") return false;
-  if (location === "query" && S3_SERVICES.includes(service)) return line !== UNSIGNED_PAYLOAD;
+  if (location === "query" && s3) return line !== UNSIGNED_PAYLOAD;
   return isMarker(line);
+}
+
+/** Whether a payload option sets a marker (UNSIGNED-PAYLOAD, STREAMING-…) as the payload line. */
+export function isMarkerSetting(setting: PayloadSetting | undefined): boolean {
+  return setting === "unsigned" || (typeof setting === "object" && setting !== null && typeof setting.sha256 === "string" && isMarker(setting.sha256));
 }
 
 /**
  * S3 knows six markers (S3_PAYLOAD_MARKERS, which its InvalidArgument message lists) and refuses any
  * other; event-stream services have markers of their own (STREAMING-AWS4-HMAC-SHA256-EVENTS).
  */
-export function checkMarkerFor(line: string, service: string, setting: PayloadSetting | undefined): void {
-  if (!line.startsWith(STREAMING_PAYLOAD_PREFIX) || S3_PAYLOAD_MARKERS.includes(line) || !S3_SERVICES.includes(service)) return;
+export function checkMarkerFor(line: string, s3: boolean, setting: PayloadSetting | undefined): void {
+  if (!s3 || !line.startsWith(STREAMING_PAYLOAD_PREFIX) || S3_PAYLOAD_MARKERS.includes(line)) return;
   const field = typeof setting === "object" ? "options.payload.sha256" : "headers.x-amz-content-sha256";
   throw new SigningError("InvalidOption", field, `is a marker S3 does not know: S3 takes ${S3_PAYLOAD_MARKERS.join(", ")} or a hash`);
 }

@@ -16,7 +16,7 @@
 import { SigningError } from "./errors.js";
 import { S3_SERVICES, S3_EXPRESS, UNSIGNED_HEADERS, UNSIGNED_HEADER_PREFIX, MAX_EXPIRES, DEFAULT_EXPIRES } from "./constants.js";
 import type { UriEncoding } from "./canonical/uri.js";
-import { isMarker, type PayloadSetting, type PayloadHasher } from "./payload.js";
+import { isMarkerSetting, type PayloadSetting, type PayloadHasher } from "./payload.js";
 import type { DateInput } from "./date.js";
 
 export interface Credentials {
@@ -62,6 +62,8 @@ export interface Settings {
   credentials: Credentials;
   region: string;
   service: string;
+  /** Whether the service follows the S3 rules (S3_SERVICES). */
+  s3: boolean;
   uriEncoding: UriEncoding;
   normalizePath: boolean;
   contentSha256Header: boolean;
@@ -173,9 +175,7 @@ function checkContentShaHeader(options: SignOptions, s3: boolean): boolean {
   const value = flag(options.contentSha256Header, s3, "options.contentSha256Header");
   if (value) return true;
   if (s3) throw new SigningError("InvalidOption", "options.contentSha256Header", "cannot be false for S3, which requires x-amz-content-sha256 on every request signed with an Authorization header");
-  const payload = options.payload;
-  const marker = payload === "unsigned" || (typeof payload === "object" && payload !== null && typeof payload.sha256 === "string" && isMarker(payload.sha256));
-  if (marker && options.contentSha256Header === false) {
+  if (isMarkerSetting(options.payload) && options.contentSha256Header === false) {
     throw new SigningError("InvalidOption", "options.contentSha256Header", "cannot be false with a payload of UNSIGNED-PAYLOAD or a STREAMING-… marker: a service learns such a payload only from x-amz-content-sha256, and hashes the body without it");
   }
   return false;
@@ -203,6 +203,7 @@ export function withCredentials(s: Settings, credentials: Credentials): Settings
     credentials: checkCredentials(credentials),
     region: s.region,
     service: s.service,
+    s3: s.s3,
     uriEncoding: s.uriEncoding,
     normalizePath: s.normalizePath,
     contentSha256Header: s.contentSha256Header,
@@ -221,12 +222,15 @@ export function resolveSettings(options: SignOptions | PresignOptions, location:
   const credentials = checkCredentials(options.credentials);
   const region = checkScopeElement(options.region, "options.region");
   const service = checkScopeElement(options.service, "options.service");
+  // Not a signing name, though it looks like one: a request signed for it is refused.
+  if (service === "s3-express") throw new SigningError("InvalidOption", "options.service", `is not a signing name: S3 Express One Zone signs as '${S3_EXPRESS}'`);
   const s3 = S3_SERVICES.includes(service);
   const rules = serviceRules(service);
   return {
     credentials,
     region,
     service,
+    s3,
     uriEncoding: oneOf(options.uriEncoding, ["double", "single"], rules.uriEncoding, "options.uriEncoding"),
     normalizePath: flag(options.normalizePath, rules.normalizePath, "options.normalizePath"),
     contentSha256Header: location === "header" && checkContentShaHeader(options as SignOptions, s3),

@@ -18,7 +18,7 @@ import { stringToSignPrefix } from "./string-to-sign.js";
 import { computeSignature, computeSignatureOfBody, type Signature } from "./signature.js";
 import { authorizationHeader } from "./authorization.js";
 import {
-  ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, AMZ_CONTENT_SHA256, PRESIGN_PARAMS,
+  ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, AMZ_CONTENT_SHA256, PRESIGN_PARAMS, S3_EXPRESS,
   Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_S3SESSION_TOKEN, Q_SIGNATURE,
 } from "./constants.js";
 
@@ -70,10 +70,15 @@ function lastHeader(name: string, canonicalOf: (value: string) => string = (valu
 }
 const hostHeader = lastHeader(HOST);
 const contentShaHeader = lastHeader(AMZ_CONTENT_SHA256);
-const securityTokenHeader = lastHeader(AMZ_SECURITY_TOKEN, trimAll);
-const s3SessionTokenHeader = lastHeader(AMZ_S3SESSION_TOKEN, trimAll);
-/** The header that carries the session token ('s3session': S3 Express One Zone's). */
-const tokenHeader = (s: Settings): ((value: string) => Header) => (s.sessionToken === "s3session" ? s3SessionTokenHeader : securityTokenHeader);
+/** Where a session token goes: its header (made as the other repeating headers) and its query parameter. */
+interface TokenPlace {
+  header: (value: string) => Header;
+  param: string;
+}
+const SECURITY_TOKEN: TokenPlace = { header: lastHeader(AMZ_SECURITY_TOKEN, trimAll), param: Q_SECURITY_TOKEN };
+const S3SESSION_TOKEN: TokenPlace = { header: lastHeader(AMZ_S3SESSION_TOKEN, trimAll), param: Q_S3SESSION_TOKEN };
+/** 's3session': S3 Express One Zone's names for the token of session credentials. */
+const tokenPlace = (s: Settings): TokenPlace => (s.sessionToken === "s3session" ? S3SESSION_TOKEN : SECURITY_TOKEN);
 let lastDate = added(AMZ_DATE, "");
 let lastDateOf: SigningDate | undefined;
 /** Keyed by the SigningDate, which signingDate() returns again within a second: no date text is compared. */
@@ -115,14 +120,16 @@ function toRecord(headers: readonly Header[]): Record<string, string> {
  * signer-owned headers: req.headers itself, compacted in place (prepareRequest made it for this call alone).
  */
 function baseHeaders(req: PreparedRequest, s: Settings, replaced: (name: string) => boolean): Header[] {
+  // With a token in the credentials, the signer writes the token header: a caller's copies go,
+  // for S3 Express under either name (the AWS SDK refuses x-amz-security-token beside a session's).
   const dropToken = s.credentials.sessionToken !== undefined;
-  const tokenName = s.sessionToken === "s3session" ? AMZ_S3SESSION_TOKEN : AMZ_SECURITY_TOKEN;
+  const dropS3Session = dropToken && s.service === S3_EXPRESS;
   const headers = req.headers;
   let host = false;
   let kept = 0;
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
-    if (replaced(h.name) || (dropToken && h.name === tokenName)) continue;
+    if (replaced(h.name) || (dropToken && h.name === AMZ_SECURITY_TOKEN) || (dropS3Session && h.name === AMZ_S3SESSION_TOKEN)) continue;
     host ||= h.name === HOST;
     headers[kept++] = h;
   }
@@ -182,13 +189,13 @@ function startJob(request: HttpRequest, dateInput: DateInput | undefined, s: Set
   // With an Authorization header and no x-amz-content-sha256, the hash is needed only by the core.
   const coreBody = location === "header" && !s.contentSha256Header ? bodyForCore(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher) : undefined;
   const payload = coreBody === undefined ? payloadHash(req.body, s.payload, declared, s.payloadFallback, s.payloadHasher) : "";
-  checkMarkerFor(payload, s.service, s.payload);
+  checkMarkerFor(payload, s.s3, s.payload);
   return { s, date, req, payload, coreBody, declared, scope: credentialScope(date.shortDate, s.region, s.service) };
 }
 
 /** Whether x-amz-content-sha256 goes with the request: the caller sent one, or the service could not work out the payload line without it. */
 function declares(job: Job, s: Settings, location: "header" | "query"): boolean {
-  return job.declared !== undefined || mustDeclare(job.payload, s.service, location);
+  return job.declared !== undefined || mustDeclare(job.payload, s.s3, location);
 }
 
 /** The canonical request, its payload hash job.payload (only the lines before it while the core is to hash the body). */
@@ -228,7 +235,7 @@ export function signWith(request: HttpRequest, dateInput: DateInput | undefined,
   const headers = baseHeaders(req, s, isReplaced);
   headers.push(dateHeader(date));
   if (s.contentSha256Header || declares(job, s, "header")) headers.push(contentShaHeader(payload));
-  if (token !== undefined) headers.push(tokenHeader(s)(token));
+  if (token !== undefined) headers.push(tokenPlace(s).header(token));
   // The record keeps the request's order; canonicalHeaders then sorts the array in place.
   const record = toRecord(headers);
   const canonical = canonicalHeaders(signedSubset(headers, s, s.sessionToken !== "appended"));
@@ -262,7 +269,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, isReplaced);
   if (declares(job, s, "query")) headers.push(contentShaHeader(job.payload));
-  // The token goes into the query; a caller's own x-amz-security-token header is an ordinary header here.
+  // The token goes into the query. Without one in the credentials, a caller's token header is an ordinary header.
   const signed = signedSubset(headers, s, s.isSigned(AMZ_SECURITY_TOKEN));
   const canonical = canonicalHeaders(signed.slice());
   const auth: QueryPair[] = [
@@ -272,7 +279,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
     param(Q_EXPIRES, String(s.expiresIn)),
     param(Q_SIGNED_HEADERS, canonical.signedHeaders),
   ];
-  const tokenParam = token === undefined ? undefined : param(s.sessionToken === "s3session" ? Q_S3SESSION_TOKEN : Q_SECURITY_TOKEN, token);
+  const tokenParam = token === undefined ? undefined : param(tokenPlace(s).param, token);
   if (tokenParam !== undefined && s.sessionToken !== "appended") auth.push(tokenParam);
   const creq = canonicalRequestFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical);
   const signing = signCanonical(job, creq, cache);

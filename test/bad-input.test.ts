@@ -339,16 +339,27 @@ describe("other options (InvalidOption)", () => {
 
   it("contentSha256Header cannot be turned off for a payload marker, which only that header declares", () => {
     for (const payload of ["unsigned", { sha256: "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" }] as const) {
-      for (const options of [api({ payload }), s3({ payload })]) {
-        const off = { ...options, contentSha256Header: false };
-        expectRejected(() => sign({ url: URL_API }, off), "InvalidOption", "options.contentSha256Header");
-        expectRejected(() => new Signer(off), "InvalidOption", "options.contentSha256Header");
-        expectRejected(() => new Signer(api()).sign({ url: URL_API }, { payload, contentSha256Header: false }), "InvalidOption", "options.contentSha256Header");
-      }
+      const off = { ...api({ payload }), contentSha256Header: false };
+      expectRejected(() => sign({ url: URL_API }, off), "InvalidOption", "options.contentSha256Header");
+      expectRejected(() => new Signer(off), "InvalidOption", "options.contentSha256Header");
+      expectRejected(() => new Signer(api()).sign({ url: URL_API }, { payload, contentSha256Header: false }), "InvalidOption", "options.contentSha256Header");
     }
     // A hash needs no declaration: a service hashes the body itself.
     const signed = sign({ url: URL_API, body: "b" }, { ...api({ payload: { sha256: sha256("b") } }), contentSha256Header: false });
     expect(signed.headers["x-amz-content-sha256"]).toBeUndefined();
+  });
+
+  it("contentSha256Header cannot be turned off for S3, which requires the header, whatever the payload", () => {
+    for (const payload of [undefined, "sign", "unsigned", { sha256: sha256("") }] as const) {
+      const off = { ...s3({ payload }), contentSha256Header: false };
+      expectRejected(() => sign({ url: URL_S3 }, off), "InvalidOption", "options.contentSha256Header");
+      expectRejected(() => new Signer(s3()).sign({ url: URL_S3 }, { payload, contentSha256Header: false }), "InvalidOption", "options.contentSha256Header");
+    }
+  });
+
+  it("service 's3-express' is refused: S3 Express One Zone signs as 's3express'", () => {
+    rejectsEverywhere({ url: URL_S3 }, s3({ service: "s3-express" }), "InvalidOption", "options.service");
+    expect(() => sign({ url: URL_S3 }, s3({ service: "s3express" }))).not.toThrow();
   });
 
   it("unsignedHeaders and signedHeaders must be arrays of names", () => {

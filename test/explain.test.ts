@@ -244,6 +244,12 @@ describe("causes", () => {
     expect(e.summary).toContain("ASIAIOSFODNN7EXAMPLE");
     const withToken = { ...temporary, credentials: { ...temporary.credentials, sessionToken: "token" } };
     expect(explained({ client: { request: { url: "https://iam.amazonaws.com/" }, options: withToken }, response: body }).cause).toBe("unknown-access-key");
+    // Given the canonical request alone, a token is seen under S3 Express's names too.
+    for (const line of ["x-amz-security-token:token", "x-amz-s3session-token:token"]) {
+      const canonicalRequest = `GET\n/\n\nhost:h\n${line}\n\nhost;${line.split(":")[0]}\n${"0".repeat(64)}`;
+      expect(explained({ client: { canonicalRequest, accessKeyId: "ASIAIOSFODNN7EXAMPLE" }, response: body }).cause, line).toBe("unknown-access-key");
+    }
+    expect(explained({ client: { canonicalRequest: `GET\n/\n\nhost:h\n\nhost\n${"0".repeat(64)}`, accessKeyId: "ASIAIOSFODNN7EXAMPLE" }, response: body }).cause).toBe("session-token-missing");
   });
 
   it("a secret that does not belong to the key, when both strings match", () => {

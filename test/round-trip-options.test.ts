@@ -187,6 +187,25 @@ function signerOf(r: Case, options: SignOptions & PresignOptions) {
   };
 }
 
+/**
+ * The fields the signer must refuse a case for (each rule is what S3, or HTTP, would refuse), and
+ * those it may refuse it for (a caller's x-amz-content-sha256 header, read when no payload option
+ * is given, may be malformed, not the body's hash, or a marker S3 does not list).
+ */
+function refusalsOf(r: Case): { required: string[]; possible: string[] } {
+  const s3 = S3_FAMILY.includes(r.service);
+  const marker = r.payload === "unsigned" || (r.payload !== undefined && r.payload.startsWith("STREAMING-")) || r.payload === "UNSIGNED-PAYLOAD";
+  const rules: [boolean, string][] = [
+    [r.token !== undefined && r.token !== r.token.trim(), "options.credentials.sessionToken"],
+    [r.mode === "sign" && r.contentSha256Header === false && (s3 || marker), "options.contentSha256Header"],
+    [(s3 && r.sessionToken === "appended") || (r.sessionToken === "s3session" && r.service !== "s3express"), "options.sessionToken"],
+    [s3 && (r.unsignedHeaders ?? []).some((name) => name.startsWith("x-amz-")), "options.unsignedHeaders"],
+    [s3 && marker && r.payload !== "unsigned" && !S3_PAYLOAD_MARKERS.includes(r.payload as string), "options.payload.sha256"],
+  ];
+  const declared = r.payload === undefined && r.headers.some(([name]) => name.toLowerCase() === "x-amz-content-sha256");
+  return { required: rules.filter(([applies]) => applies).map(([, field]) => field), possible: declared ? ["headers.x-amz-content-sha256"] : [] };
+}
+
 const NUM_RUNS = 10_000;
 
 describe("every signing option combination round-trips through verify() (fast-check)", () => {
@@ -199,7 +218,12 @@ describe("every signing option combination round-trips through verify() (fast-ch
         const window = r.mode === "presign" ? (r.expiresIn ?? 900) : 900;
         const now = r.epochSeconds * 1000 + Math.floor(r.elapsed * window) * 1000;
         const o = roundTrip(r.mode, requestOf(r), { ...options }, { now }, signerOf(r, options));
-        if ("refused" in o) return void count(`refused: ${o.refused.field}`);
+        const { required, possible } = refusalsOf(r);
+        if ("refused" in o) {
+          expect([...required, ...possible], `refused for ${o.refused.field}: ${o.refused.message}`).toContain(o.refused.field);
+          return void count(`refused: ${o.refused.field}`);
+        }
+        expect(required, "signed what must be refused").toEqual([]);
         expect(answer(o), `sent: ${JSON.stringify(o.sent)}`).toBe("ok");
         if (o.result.ok) expect([o.result.location, o.result.service]).toEqual([r.mode === "sign" ? "header" : "query", r.service]);
         count("verified");
@@ -374,6 +398,26 @@ describe("S3 Express One Zone: service 's3express' follows the S3 rules; its ses
     expect(presigned.signature).toBe(theirs.query?.["X-Amz-Signature"]);
     const getCredentials = (id: string) => (id === session.accessKeyId ? { secretAccessKey: SECRET, sessionToken: session.sessionToken } : undefined);
     expect(verify({ method: "PUT", url: targetOf(presigned.url), headers: { host } }, { getCredentials, now: DATE })).toMatchObject({ ok: true, location: "query" });
+  });
+
+  it("the credentials' token replaces a caller's token headers under either name (the AWS SDK refuses x-amz-security-token beside a session's)", () => {
+    const getCredentials = (id: string) => (id === session.accessKeyId ? { secretAccessKey: SECRET, sessionToken: session.sessionToken } : undefined);
+    for (const [mode, name] of [["s3session", "x-amz-s3session-token"], ["signed", "x-amz-security-token"]] as const) {
+      const signed = sign({ url: key, headers: { "x-amz-security-token": "STALE", "x-amz-s3session-token": "STALE" } }, { ...express, sessionToken: mode });
+      expect(Object.keys(signed.headers).filter((n) => n.endsWith("-token")), mode).toEqual([name]);
+      expect(signed.headers[name]).toBe(session.sessionToken);
+      expect(verify({ method: "GET", url: targetOf(signed.url), headers: signed.headers }, { getCredentials, now: DATE }).ok, mode).toBe(true);
+    }
+  });
+
+  it("verify() requires every token an s3express request carries to be the key's", () => {
+    const getCredentials = (id: string) => (id === session.accessKeyId ? { secretAccessKey: SECRET, sessionToken: session.sessionToken } : undefined);
+    // Both headers signed as ordinary x-amz-* headers (no token in the credentials).
+    const both = (security: string) =>
+      sign({ url: key, headers: { "x-amz-security-token": security, "x-amz-s3session-token": session.sessionToken } }, { ...express, credentials: { accessKeyId: session.accessKeyId, secretAccessKey: SECRET }, sessionToken: "signed" });
+    const received = (signed: ReturnType<typeof both>) => ({ method: "GET", url: targetOf(signed.url), headers: signed.headers });
+    expect(verify(received(both(session.sessionToken)), { getCredentials, now: DATE }).ok).toBe(true);
+    expect(verify(received(both("ANOTHER")), { getCredentials, now: DATE })).toMatchObject({ ok: false, code: "InvalidAccessKeyId" });
   });
 
   it("'s3session' is refused for any other service; 'signed' keeps x-amz-security-token (CreateSession with temporary credentials)", () => {

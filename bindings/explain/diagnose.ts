@@ -237,7 +237,7 @@ function tokenDiagnosis(facts: ClientFacts): Diagnosis {
   if (facts.accessKeyId?.startsWith("ASIA") && !facts.sentToken) {
     return {
       cause: "session-token-missing",
-      summary: `The access key ${facts.accessKeyId} is temporary (ASIA…) but the request carried no session token: send x-amz-security-token (or X-Amz-Security-Token) with the token issued alongside the key.`,
+      summary: `The access key ${facts.accessKeyId} is temporary (ASIA…) but the request carried no session token: send x-amz-security-token (or X-Amz-Security-Token; for S3 Express session credentials, x-amz-s3session-token) with the token issued alongside the key.`,
     };
   }
   return { cause: "unknown-access-key", summary: "The service does not know this access key id (a deleted or mistyped key, a key of another partition), or its session token is missing or belongs to other credentials." };

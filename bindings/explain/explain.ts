@@ -7,7 +7,7 @@
 import { sign, presign } from "../signer.js";
 import type { HttpRequest } from "../request.js";
 import type { SignOptions, PresignOptions } from "../settings.js";
-import { AMZ_SECURITY_TOKEN, Q_SECURITY_TOKEN, Q_CREDENTIAL } from "../constants.js";
+import { AMZ_SECURITY_TOKEN, Q_SECURITY_TOKEN, Q_CREDENTIAL, AMZ_S3SESSION_TOKEN, Q_S3SESSION_TOKEN } from "../constants.js";
 import { parseErrorBody, type ServiceReport } from "./parse-error-body.js";
 import { lineDiff, type DiffLine } from "./diff.js";
 import { diagnoseStrings, diagnoseReport, type Cause, type Difference, type ClientFacts } from "./diagnose.js";
@@ -54,7 +54,7 @@ function credentialIn(canonicalRequest: string): string | undefined {
 function clientStrings(client: ClientSide): ClientStrings {
   if ("canonicalRequest" in client) {
     const { canonicalRequest } = client;
-    const sentToken = canonicalRequest.includes(`\n${AMZ_SECURITY_TOKEN}:`) || canonicalRequest.includes(`${Q_SECURITY_TOKEN}=`);
+    const sentToken = [`\n${AMZ_SECURITY_TOKEN}:`, `${Q_SECURITY_TOKEN}=`, `\n${AMZ_S3SESSION_TOKEN}:`, `${Q_S3SESSION_TOKEN}=`].some((mark) => canonicalRequest.includes(mark));
     const credential = credentialIn(canonicalRequest);
     return { canonicalRequest, stringToSign: client.stringToSign, facts: { accessKeyId: client.accessKeyId ?? credential, sentToken, presigned: credential !== undefined } };
   }

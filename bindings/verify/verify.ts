@@ -55,7 +55,7 @@ interface Attempt {
   signature?: string;
   time: RequestTime;
   expires?: string;
-  token?: string;
+  tokens: string[];
   declared?: string;
 }
 
@@ -69,13 +69,14 @@ function styleFor(services: readonly string[] | undefined, scopeService: string 
 }
 
 /**
- * The session token sent: x-amz-security-token, or for S3 Express One Zone the x-amz-s3session-token
- * of session credentials (a CreateSession call signed with temporary credentials sends the former).
+ * The session tokens sent: x-amz-security-token (header, or the URL's parameter), and for S3 Express
+ * One Zone x-amz-s3session-token too (session credentials; CreateSession with temporary
+ * credentials sends the former). Each one sent must be the key's token.
  */
-function tokenOf(received: Received, credential: Credential | undefined, query?: QueryAuthFields): string | undefined {
-  const security = query?.securityToken ?? headerValue(received, AMZ_SECURITY_TOKEN);
-  if (credential?.service !== S3_EXPRESS) return security;
-  return query?.s3SessionToken ?? headerValue(received, AMZ_S3SESSION_TOKEN) ?? security;
+function tokensOf(received: Received, credential: Credential | undefined, query?: QueryAuthFields): string[] {
+  const sent = [query?.securityToken ?? headerValue(received, AMZ_SECURITY_TOKEN)];
+  if (credential?.service === S3_EXPRESS) sent.push(query?.s3SessionToken ?? headerValue(received, AMZ_S3SESSION_TOKEN));
+  return sent.filter((token): token is string => token !== undefined);
 }
 
 function signedNamesOf(text: string | undefined): string[] {
@@ -99,7 +100,7 @@ function headerAttempt(received: Received, settings: Settings<unknown>, authoriz
     signedNames: signedNamesOf(f.signedHeaders),
     signature: f.signature,
     time: headerTime(headerValue(received, AMZ_DATE), headerValue(received, DATE_HEADER)),
-    token: tokenOf(received, credential),
+    tokens: tokensOf(received, credential),
     declared: headerValue(received, AMZ_CONTENT_SHA256),
   };
 }
@@ -122,7 +123,7 @@ function queryAttempt(received: Received, settings: Settings<unknown>): Attempt 
     signature: q.signature,
     time: queryTime(q.date),
     expires: q.expires,
-    token: tokenOf(received, credential, q),
+    tokens: tokensOf(received, credential, q),
     declared: headerValue(received, AMZ_CONTENT_SHA256),
   };
 }
@@ -274,8 +275,8 @@ function expectedSignature(secret: string, credential: Credential, amzDate: stri
 /** The token a temporary key must carry, compared in constant time; a token sent with a key that has none is refused too. */
 function tokenCheck(p: Pending, credentials: VerifyCredentials): VerifyFailure | undefined {
   const expected = credentials.sessionToken;
-  if (expected === undefined) return p.token === undefined ? undefined : outcome.tokenMismatch(p.style, p.credential.accessKeyId, true);
-  const matches = p.token !== undefined && constantTimeEqual(p.token, expected);
+  if (expected === undefined) return p.tokens.length === 0 ? undefined : outcome.tokenMismatch(p.style, p.credential.accessKeyId, true);
+  const matches = p.tokens.length > 0 && p.tokens.every((token) => constantTimeEqual(token, expected));
   return matches ? undefined : outcome.tokenMismatch(p.style, p.credential.accessKeyId, false);
 }
 

@@ -487,6 +487,13 @@ describe("errors of services other than S3", () => {
     });
   });
 
+  it("a Date header (no x-amz-date) with a year the signer cannot write, or one below 100: IncompleteSignature, never a throw", () => {
+    const { "x-amz-date": _, ...rest } = signed.headers;
+    for (const date of ["Mon, 01 Jan 0999 00:00:00 GMT", "Fri, 01 Jan 0050 00:00:00 GMT"]) {
+      expect(outcome({ ...base, headers: { ...rest, date } }), date).toMatchObject({ status: 400, code: "IncompleteSignature", message: `Date must be in ISO-8601 'basic format'. Got '${date}'. See http://en.wikipedia.org/wiki/ISO_8601` });
+    }
+  });
+
   it("an unknown access key: InvalidClientTokenId", () => {
     expect(outcome(withAuth(signed.authorization.replace(AKID, "AKIDUNKNOWN")))).toEqual({ status: 403, code: "InvalidClientTokenId", message: "The security token included in the request is invalid." });
   });

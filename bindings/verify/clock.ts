@@ -42,12 +42,18 @@ function imfFixdateMs(text: string): number {
   const month = MONTHS.indexOf(m[2]);
   const ms = Date.UTC(year, month, day, h, mi, s);
   const back = new Date(ms);
-  return back.getUTCDate() === day && back.getUTCMonth() === month && h < 24 && mi < 60 && s < 60 ? ms : NaN;
+  // Date.UTC reads a year below 100 as 19xx: the year read back must be the one sent.
+  return back.getUTCFullYear() === year && back.getUTCDate() === day && back.getUTCMonth() === month && h < 24 && mi < 60 && s < 60 ? ms : NaN;
 }
 
+/** A time the signer cannot write as x-amz-date (a year before 1000, say) is as invalid as an unreadable one. */
 function timeOf(raw: string, ms: number, source: "x-amz-date" | "date" | "query"): RequestTime {
   if (Number.isNaN(ms)) return { kind: "invalid", raw };
-  return { kind: "ok", ms, amzDate: signingDate(ms, "date").amzDate, raw, source };
+  try {
+    return { kind: "ok", ms, amzDate: signingDate(ms, "date").amzDate, raw, source };
+  } catch {
+    return { kind: "invalid", raw };
+  }
 }
 
 /** The time of a header-signed request: x-amz-date, else Date. */

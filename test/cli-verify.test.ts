@@ -169,6 +169,24 @@ describe("sigv4 explain", () => {
     expect(result.stdout).toContain("cause: clock-skew");
   });
 
+  it("quotes no session token: the lines that carry one show ****", () => {
+    const token = "IQoJb3JpZ2luX2VjEXAMPLETOKEN/abc+def==";
+    const env = { ...ENV, AWS_SESSION_TOKEN: token };
+    const json = JSON.parse(run(["sign", "--output", "json", "--date", DATE, "--data", "Action=GetCallerIdentity&Version=2011-06-15", "https://sts.amazonaws.com/"], { env }).stdout);
+    expect(json.canonicalRequest).toContain(`x-amz-security-token:${token}`);
+    // The service saw another token (a proxy swapped credentials): the token line is the difference.
+    const theirs = json.canonicalRequest.replace(token, "IQoJb3JpZ2luX2VjOTHERTOKEN");
+    const response = `<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message><CanonicalRequest>${theirs}</CanonicalRequest></Error>`;
+    const signed = file("signed-token.json", JSON.stringify(json));
+    for (const output of ["text", "json"]) {
+      const result = run(["explain", "--output", output, "--signed", signed, "-"], { input: response });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain("x-amz-security-token:****");
+      expect(result.stdout).not.toContain(token);
+      expect(result.stdout).not.toContain("IQoJb3JpZ2luX2VjOTHERTOKEN");
+    }
+  });
+
   it("usage errors exit 2", () => {
     expect(run(["explain", "-"], { input: "x" }).status).toBe(2);
     expect(run(["explain", "--signed", "a", "--canonical-request", "b", "-"], { input: "x" }).status).toBe(2);

@@ -6,6 +6,7 @@ import type { Command } from "../command.js";
 import { CliError, UsageError } from "../errors.js";
 import { readFile, readStdin } from "../input.js";
 import { formatJson } from "../output.js";
+import { registerSecret, redact } from "../redact.js";
 import { explain, type ClientSide } from "../../explain/explain.js";
 import { formatExplanation } from "../../explain/format.js";
 
@@ -47,7 +48,10 @@ function text(path: string, what: string): string {
   return readFile(path, what).toString("utf8").replace(/\r?\n$/, "");
 }
 
-function fromSignedJson(path: string): ClientSide {
+/** What the client signed, as the CLI reads it: its strings. */
+type SignedStrings = Extract<ClientSide, { canonicalRequest: string }>;
+
+function fromSignedJson(path: string): SignedStrings {
   let parsed: { canonicalRequest?: unknown; stringToSign?: unknown };
   try {
     parsed = JSON.parse(readFile(path, "--signed").toString("utf8")) as typeof parsed;
@@ -58,11 +62,19 @@ function fromSignedJson(path: string): ClientSide {
   return { canonicalRequest: parsed.canonicalRequest, ...(typeof parsed.stringToSign === "string" ? { stringToSign: parsed.stringToSign } : {}) };
 }
 
-function clientSide(signed: string | undefined, creq: string | undefined, sts: string | undefined): ClientSide {
+function clientSide(signed: string | undefined, creq: string | undefined, sts: string | undefined): SignedStrings {
   if (signed !== undefined && (creq !== undefined || sts !== undefined)) throw new UsageError("give --signed, or --canonical-request (with --string-to-sign), not both");
   if (signed !== undefined) return fromSignedJson(signed);
   if (creq === undefined) throw new UsageError("explain needs what the client signed: --signed FILE or --canonical-request FILE");
   return { canonicalRequest: text(creq, "--canonical-request"), ...(sts === undefined ? {} : { stringToSign: text(sts, "--string-to-sign") }) };
+}
+
+// A session token in a canonical request (a header line, or a query parameter), or in an error
+// body quoting one: explain's output quotes the lines that differ, and a token is a credential.
+const TOKEN_VALUES = /(?:^|\n)(?:x-amz-security-token|x-amz-s3session-token):([^\n]*)|(?:X-Amz-Security-Token|X-Amz-S3session-Token)=([^&\n<"]*)/gi;
+
+function registerTokens(text: string): void {
+  for (const m of text.matchAll(TOKEN_VALUES)) registerSecret((m[1] ?? m[2]).trim());
 }
 
 export const explainCommand: Command = {
@@ -79,6 +91,8 @@ export const explainCommand: Command = {
     const file = args.positionals[0] ?? "-";
     const response = (file === "-" ? readStdin("the response") : readFile(file, "response")).toString("utf8");
     const explanation = explain({ client, response });
-    return { stdout: output === "json" ? formatJson(explanation) : formatExplanation(explanation) };
+    registerTokens(client.canonicalRequest);
+    registerTokens(response);
+    return { stdout: redact(output === "json" ? formatJson(explanation) : formatExplanation(explanation)) };
   },
 };

@@ -122,5 +122,7 @@ export const CREDENTIALS_HELP = `Credentials, in this order:
   AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN   environment variables
   AWS_PROFILE                    names the profile to use when the variables above are not set
   [default]                      the default profile, when the file has one
-The shared credentials file is ~/.aws/credentials, or AWS_SHARED_CREDENTIALS_FILE; a profile's
-aws_session_token is sent as x-amz-security-token. The secret access key is never printed.`;
+The shared credentials file is ~/.aws/credentials, or AWS_SHARED_CREDENTIALS_FILE. A session token
+(AWS_SESSION_TOKEN, a profile's aws_session_token) is sent as x-amz-security-token, or
+X-Amz-Security-Token in a presigned URL; sigv4 verify requires it of the request. The secret access
+key is never printed.`;

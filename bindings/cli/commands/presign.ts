@@ -24,7 +24,8 @@ Output:
   -v, --verbose               print the canonical request and the string to sign to stderr
   -h, --help                  show this help
 
-Headers given with -H are signed and must be sent with the URL; sigv4 lists them on stderr.
+Headers given with -H are signed (except those left unsigned by default, such as user-agent, which
+are dropped) and must be sent with the URL; with --output url sigv4 lists them on stderr.
 For S3 the payload is UNSIGNED-PAYLOAD by default.
 
 ${CREDENTIALS_HELP}

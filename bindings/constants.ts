@@ -25,6 +25,8 @@ export const AMZ_SECURITY_TOKEN = "x-amz-security-token";
 /** Where S3 Express One Zone takes the token of session credentials from CreateSession (the AWS SDKs' S3 Express signer). */
 export const AMZ_S3SESSION_TOKEN = "x-amz-s3session-token";
 export const AMZ_CONTENT_SHA256 = "x-amz-content-sha256";
+/** The prefix of AWS's own headers: S3 requires them signed, and presigning may hoist them into the query. */
+export const AMZ_PREFIX = "x-amz-";
 
 // Query parameters of a presigned URL, in the order they are appended.
 export const Q_ALGORITHM = "X-Amz-Algorithm";
@@ -35,6 +37,10 @@ export const Q_SIGNED_HEADERS = "X-Amz-SignedHeaders";
 export const Q_SECURITY_TOKEN = "X-Amz-Security-Token";
 export const Q_S3SESSION_TOKEN = "X-Amz-S3session-Token";
 export const Q_SIGNATURE = "X-Amz-Signature";
+/** Headers that stay headers when presigning hoists x-amz-* headers into the query (S3 reads the payload hash only from its header). */
+export const UNHOISTED_HEADERS: readonly string[] = [AMZ_CONTENT_SHA256];
+/** What the SSE-C key headers' names hold (x-amz-[copy-source-]server-side-encryption-customer-key[-md5]): never hoisted into a URL. */
+export const CUSTOMER_KEY_MARK = "-customer-key";
 /** The query parameters presigning sets. */
 export const PRESIGN_PARAMS = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_S3SESSION_TOKEN, Q_SIGNATURE];
 

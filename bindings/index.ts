@@ -8,7 +8,7 @@ export { useCore, coreName, type CoreName, type CoreSource } from "./wasm/instan
 export { warmUp, type WarmUpSample } from "./warm-up.js";
 export { SigningError, type SigningErrorCode } from "./errors.js";
 export { sign, presign, Signer, type SignedRequest, type PresignedRequest, type SignerConfig } from "./signer.js";
-export type { SignOptions, PresignOptions, Credentials, SessionTokenMode } from "./settings.js";
+export type { SignOptions, PresignOptions, Credentials, SessionTokenMode, HoistSetting } from "./settings.js";
 export type { HttpRequest, HeadersInput, Body } from "./request.js";
 export type { PayloadSetting, PayloadHasher } from "./payload.js";
 export type { UriEncoding } from "./canonical/uri.js";

@@ -14,7 +14,7 @@
 //     cannot work out (payload.ts, mustDeclare): a marker, or for a presigned S3 URL, a hash.
 
 import { SigningError } from "./errors.js";
-import { S3_SERVICES, S3_EXPRESS, UNSIGNED_HEADERS, UNSIGNED_HEADER_PREFIX, MAX_EXPIRES, DEFAULT_EXPIRES } from "./constants.js";
+import { S3_SERVICES, S3_EXPRESS, AMZ_PREFIX, UNSIGNED_HEADERS, UNSIGNED_HEADER_PREFIX, MAX_EXPIRES, DEFAULT_EXPIRES } from "./constants.js";
 import type { UriEncoding } from "./canonical/uri.js";
 import { isMarkerSetting, type PayloadSetting, type PayloadHasher } from "./payload.js";
 import type { DateInput } from "./date.js";
@@ -52,9 +52,18 @@ export interface SignOptions {
   signedHeaders?: readonly string[];
 }
 
+/**
+ * Where a presigned URL's x-amz-* headers go: 'none' (the default) keeps them headers the client
+ * sends with the URL; 'x-amz' moves them into the query, signed there, so that the URL works alone
+ * (as the AWS SDKs' presigners do). x-amz-content-sha256 stays a header (S3 reads it only there),
+ * and so do the SSE-C key headers: a key never goes into a URL.
+ */
+export type HoistSetting = "none" | "x-amz";
+
 export interface PresignOptions extends Omit<SignOptions, "contentSha256Header"> {
   /** Seconds the URL stays valid: 1 to 604800 (7 days), default 900. */
   expiresIn?: number;
+  hoist?: HoistSetting;
 }
 
 /** Options with every default filled in. */
@@ -74,6 +83,8 @@ export interface Settings {
   sessionToken: SessionTokenMode;
   isSigned: (name: string) => boolean;
   expiresIn: number;
+  /** Presigning only ('none' for header signing). */
+  hoist: HoistSetting;
 }
 
 // A scope element may not contain '/', whitespace or control characters: it is joined with '/'.
@@ -127,19 +138,17 @@ function nameSet(names: readonly string[] | undefined, field: string): Set<strin
   return new Set(names.map((n) => n.toLowerCase()));
 }
 
-/** x-amz-* headers S3 requires signed (403 "There were headers present in the request which were not signed"). */
-const S3_SIGNED_PREFIX = "x-amz-";
-
+/** x-amz-* headers are signed for S3, which refuses them unsigned (403 "There were headers present in the request which were not signed"). */
 function headerFilter(options: SignOptions, s3: boolean): (name: string) => boolean {
   const extraUnsigned = nameSet(options.unsignedHeaders, "options.unsignedHeaders");
   const only = nameSet(options.signedHeaders, "options.signedHeaders");
   if (s3 && extraUnsigned !== undefined) {
     for (const name of extraUnsigned) {
-      if (name.startsWith(S3_SIGNED_PREFIX)) throw new SigningError("InvalidOption", "options.unsignedHeaders", `cannot hold '${name}': S3 refuses a request with an unsigned x-amz-* header`);
+      if (name.startsWith(AMZ_PREFIX)) throw new SigningError("InvalidOption", "options.unsignedHeaders", `cannot hold '${name}': S3 refuses a request with an unsigned x-amz-* header`);
     }
   }
   return (name) => {
-    if (s3 && name.startsWith(S3_SIGNED_PREFIX)) return true;
+    if (s3 && name.startsWith(AMZ_PREFIX)) return true;
     if (only !== undefined) return only.has(name);
     if (UNSIGNED_HEADERS.includes(name) || name.startsWith(UNSIGNED_HEADER_PREFIX)) return false;
     return extraUnsigned === undefined || !extraUnsigned.has(name);
@@ -213,6 +222,7 @@ export function withCredentials(s: Settings, credentials: Credentials): Settings
     sessionToken: s.sessionToken,
     isSigned: s.isSigned,
     expiresIn: s.expiresIn,
+    hoist: s.hoist,
   };
 }
 
@@ -240,5 +250,6 @@ export function resolveSettings(options: SignOptions | PresignOptions, location:
     sessionToken: checkTokenMode(options.sessionToken, service, s3),
     isSigned: headerFilter(options, s3),
     expiresIn: location === "query" ? checkExpires((options as PresignOptions).expiresIn) : 0,
+    hoist: location === "query" ? oneOf((options as PresignOptions).hoist, ["none", "x-amz"], "none", "options.hoist") : "none",
   };
 }

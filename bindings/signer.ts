@@ -20,6 +20,7 @@ import { authorizationHeader } from "./authorization.js";
 import {
   ALGORITHM, HOST, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, AMZ_CONTENT_SHA256, PRESIGN_PARAMS, S3_EXPRESS,
   Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SECURITY_TOKEN, Q_S3SESSION_TOKEN, Q_SIGNATURE,
+  UNHOISTED_HEADERS, CUSTOMER_KEY_MARK, AMZ_PREFIX,
 } from "./constants.js";
 
 export interface SignedRequest {
@@ -40,9 +41,9 @@ export interface PresignedRequest {
   url: string;
   method: string;
   /**
-   * Signed headers the client must still send with the URL: the caller's, host only when the signed
-   * Host is not the URL's, and x-amz-content-sha256 when the payload line is one the service would
-   * not assume (S3: a hash; other services: UNSIGNED-PAYLOAD).
+   * Signed headers the client must still send with the URL: the caller's (but x-amz-* headers with
+   * hoist 'x-amz'), host only when the signed Host is not the URL's, and x-amz-content-sha256 when
+   * the payload line is one the service would not assume (S3: a hash; other services: UNSIGNED-PAYLOAD).
    */
   headers: Record<string, string>;
   signature: string;
@@ -262,6 +263,21 @@ function param(name: string, value: string): QueryPair {
   return [name, uriEncode(value, "raw-component", name)];
 }
 
+const hoistable = (name: string): boolean => name.startsWith(AMZ_PREFIX) && !UNHOISTED_HEADERS.includes(name) && !name.includes(CUSTOMER_KEY_MARK);
+
+/**
+ * presign's hoist 'x-amz': the hoistable headers leave `headers` (in place) for the query, one
+ * parameter per name, a repeated header's values joined as the header would carry them.
+ */
+function hoist(headers: Header[]): QueryPair[] {
+  const moved = headers.filter((h) => hoistable(h.name));
+  if (moved.length === 0) return [];
+  const kept = headers.filter((h) => !hoistable(h.name));
+  headers.length = 0;
+  headers.push(...kept);
+  return Object.entries(toRecord(moved.map((h) => added(h.name, h.canonical)))).map(([name, value]) => param(name, value));
+}
+
 /** Signs into the query string (a presigned URL), under settings already resolved. */
 export function presignWith(request: HttpRequest, dateInput: DateInput | undefined, s: Settings, cache: SigningKeyCache): PresignedRequest {
   const job = startJob(request, dateInput, s, "query");
@@ -269,6 +285,7 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   const token = s.credentials.sessionToken;
   const headers = baseHeaders(req, s, isReplaced);
   if (declares(job, s, "query")) headers.push(contentShaHeader(job.payload));
+  const hoisted = s.hoist === "x-amz" ? hoist(headers) : [];
   // The token goes into the query. Without one in the credentials, a caller's token header is an ordinary header.
   const signed = signedSubset(headers, s, s.isSigned(AMZ_SECURITY_TOKEN));
   const canonical = canonicalHeaders(signed.slice());
@@ -281,11 +298,11 @@ export function presignWith(request: HttpRequest, dateInput: DateInput | undefin
   ];
   const tokenParam = token === undefined ? undefined : param(tokenPlace(s).param, token);
   if (tokenParam !== undefined && s.sessionToken !== "appended") auth.push(tokenParam);
-  const creq = canonicalRequestFor(job, canonicalQuery(parseQuery(req.query).concat(auth)), canonical);
+  const creq = canonicalRequestFor(job, canonicalQuery(parseQuery(req.query).concat(hoisted, auth)), canonical);
   const signing = signCanonical(job, creq, cache);
   if (tokenParam !== undefined && s.sessionToken === "appended") auth.push(tokenParam);
   auth.push([Q_SIGNATURE, signing.signature]);
-  const query = (req.query === "" ? "" : req.query + "&") + auth.map((p) => p[0] + "=" + p[1]).join("&");
+  const query = (req.query === "" ? "" : req.query + "&") + hoisted.concat(auth).map((p) => p[0] + "=" + p[1]).join("&");
   // The Host header a client sends with the URL is the URL's: it is listed only when the caller signed another.
   const sentHost = req.origin.slice(req.origin.indexOf("//") + 2);
   return {

@@ -229,6 +229,18 @@ describe("sigv4 presign", () => {
     expect(json.canonicalRequest).toBe(expected.canonicalRequest);
   });
 
+  it("--hoist puts the x-amz-* headers into the URL, as the library's hoist 'x-amz', and no longer lists them to send", () => {
+    const args = ["presign", "--date", "20130524T000000Z", "-X", "PUT", "-H", "x-amz-acl: public-read", "-H", "content-type: text/plain", presignUrl];
+    const hoisted = run(["presign", "--hoist", ...args.slice(1)]);
+    expect(hoisted.status).toBe(0);
+    const expected = presign({ method: "PUT", url: presignUrl, headers: { "x-amz-acl": "public-read", "content-type": "text/plain" } }, { credentials, region: "us-east-1", service: "s3", date: "20130524T000000Z", hoist: "x-amz" });
+    expect(hoisted.stdout).toBe(expected.url + "\n");
+    expect(new URL(hoisted.stdout.trim()).searchParams.get("x-amz-acl")).toBe("public-read");
+    expect(hoisted.stderr).toContain("content-type: text/plain");
+    expect(hoisted.stderr).not.toContain("x-amz-acl");
+    expect(run(args).stderr).toContain("x-amz-acl: public-read");
+  });
+
   it("rejects an expiry the library rejects (exit 1) and one that is not a number (exit 2)", () => {
     const tooLong = run(["presign", "--expires", "604801", presignUrl]);
     expect(tooLong.status).toBe(1);

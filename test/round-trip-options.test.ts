@@ -17,6 +17,7 @@ import { sign, presign, Signer, SigningError, type HttpRequest, type SignOptions
 import { verify } from "../bindings/verify/verify.js";
 import { S3_PAYLOAD_MARKERS } from "../bindings/constants.js";
 import { SignatureV4SignWithCredentials } from "@aws-sdk/signature-v4-multi-region";
+import { SignatureV4 } from "@smithy/signature-v4";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest as SmithyRequest } from "@smithy/protocol-http";
 import type { VerifyOptions, VerifyRequest, VerifyResult } from "../bindings/verify/types.js";
@@ -106,6 +107,7 @@ const caseArb = fc.record({
   unsignedHeaders: fc.option(fc.subarray(LISTED), { nil: undefined }),
   signedHeaders: fc.option(fc.subarray(LISTED), { nil: undefined }),
   expiresIn: fc.option(fc.oneof(fc.integer({ min: 1, max: 604800 }), fc.constantFrom(1, 900, 604800)), { nil: undefined }),
+  hoist: fc.constantFrom(undefined, "none" as const, "x-amz" as const),
   hasherMinBytes: fc.constantFrom(undefined, 0, 8, 512),
   useHasher: fc.boolean(),
   epochSeconds: fc.integer({ min: 1_300_000_000, max: 1_900_000_000 }),
@@ -166,6 +168,7 @@ function optionsOf(r: Case): SignOptions & PresignOptions {
   set("unsignedHeaders", r.unsignedHeaders);
   set("signedHeaders", r.signedHeaders);
   if (r.mode === "presign") set("expiresIn", r.expiresIn);
+  if (r.mode === "presign") set("hoist", r.hoist);
   if (r.useHasher) o.payloadHasher = nodeHasher(r.hasherMinBytes);
   return o as unknown as SignOptions & PresignOptions;
 }
@@ -352,6 +355,50 @@ describe("X-Amz-Content-Sha256 in the query of a URL being presigned is an ordin
   it("another service: the query parameter replaces neither the body's hash nor the header's marker", () => {
     expect(answer(roundTrip("presign", { method: "POST", url: "https://sts.amazonaws.com/?X-Amz-Content-Sha256=UNSIGNED-PAYLOAD", body: "Action=GetCallerIdentity" }, sts))).toBe("ok");
     expect(answer(roundTrip("presign", { method: "PUT", url: "https://abc.execute-api.us-east-1.amazonaws.com/x?X-Amz-Content-Sha256=abc", body: "data" }, { ...sts, service: "execute-api", payload: "unsigned" }))).toBe("ok");
+  });
+});
+
+describe("presign with hoist 'x-amz': the x-amz-* headers go into the signed query, so the URL works alone", () => {
+  const sseKey = "x-amz-server-side-encryption-customer-key";
+  const request = {
+    method: "PUT",
+    url: objectUrl,
+    body: "hi",
+    headers: [["x-amz-acl", "public-read"], ["x-amz-meta-a", " one "], ["x-amz-meta-a", "two"], ["content-type", "text/plain"], [sseKey, "c2VjcmV0LWtleQ=="], ["x-amz-server-side-encryption-customer-algorithm", "AES256"]] as [string, string][],
+  };
+
+  it("S3: the URL carries them, the client sends only the rest (no key in the URL), and it verifies; the payload hash stays a header", () => {
+    const presigned = presign(request, { ...s3, hoist: "x-amz", payload: "sign" });
+    const query = new URL(presigned.url).searchParams;
+    expect([query.get("x-amz-acl"), query.get("x-amz-meta-a"), query.get("x-amz-server-side-encryption-customer-algorithm")]).toEqual(["public-read", "one,two", "AES256"]);
+    expect([...query.keys()].some((k) => k.includes("customer-key") || k === "x-amz-content-sha256")).toBe(false);
+    expect(presigned.headers).toEqual({ "content-type": "text/plain", [sseKey]: "c2VjcmV0LWtleQ==", "x-amz-content-sha256": HI_SHA256 });
+    expect(query.get("X-Amz-SignedHeaders")).toBe(`content-type;host;x-amz-content-sha256;${sseKey}`);
+    const sent = { method: "PUT", url: targetOf(presigned.url), headers: { host: new URL(presigned.url).host, ...presigned.headers }, body: "hi" };
+    expect(verify(sent, { getCredentials: lookup(), now: DATE })).toMatchObject({ ok: true, payloadHash: HI_SHA256 });
+    expect(verify({ ...sent, url: sent.url.replace("public-read", "private") }, { getCredentials: lookup(), now: DATE })).toMatchObject({ ok: false, code: "SignatureDoesNotMatch" });
+  });
+
+  it("the same signature as @smithy/signature-v4's presign, which hoists x-amz-* headers by default", async () => {
+    const clean = [["x-amz-acl", "public-read"], ["x-amz-meta-a", "one"], ["content-type", "text/plain"]] as [string, string][];
+    const ours = presign({ method: "PUT", url: objectUrl, headers: clean }, { ...s3, hoist: "x-amz" });
+    const url = new URL(objectUrl);
+    const smithy = new SignatureV4({ credentials, region: "us-east-1", service: "s3", sha256: Sha256, uriEscapePath: false });
+    const theirs = await smithy.presign(
+      new SmithyRequest({ method: "PUT", protocol: "https:", hostname: url.hostname, path: url.pathname, headers: { host: url.hostname, ...Object.fromEntries(clean) }, body: { stream: true } }),
+      { signingDate: new Date("2015-08-30T12:36:00Z"), expiresIn: 900 },
+    );
+    expect(theirs.query?.["x-amz-acl"]).toBe("public-read");
+    expect(ours.signature).toBe(theirs.query?.["X-Amz-Signature"]);
+  });
+
+  it("another service too; 'none' (the default) keeps them headers; another value is refused", () => {
+    const sqs = { ...sts, service: "sqs" };
+    const o = roundTrip("presign", { url: "https://sqs.us-east-1.amazonaws.com/1/q?Action=SendMessage", headers: { "x-amz-meta-a": "1", "x-custom": "2" } }, { ...sqs, hoist: "x-amz" });
+    expect(answer(o)).toBe("ok");
+    expect("sent" in o && o.sent.headers).toEqual({ host: "sqs.us-east-1.amazonaws.com", "x-custom": "2" });
+    expect(presign(request, s3).headers).toMatchObject({ "x-amz-acl": "public-read", "x-amz-meta-a": "one,two" });
+    expect(refusal(roundTrip("presign", request, { ...s3, hoist: "all" as "x-amz" }))).toBe("InvalidOption options.hoist");
   });
 });
 

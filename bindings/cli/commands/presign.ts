@@ -15,6 +15,8 @@ URL works without credentials until it expires. Prints the URL.
 
 ${REQUEST_HELP}
       --expires SECONDS       how long the URL stays valid: 1 to 604800 (7 days); default 900
+      --hoist                 put x-amz-* headers into the URL (signed there), so that it works
+                              without them; x-amz-content-sha256 and SSE-C key headers stay headers
 
 Output:
       --output FORMAT         url (default): the presigned URL
@@ -36,7 +38,7 @@ Examples:
 `;
 
 const EXPIRES = /^\d+$/;
-const OPTIONS: readonly OptionSpec[] = [...REQUEST_OPTIONS, { long: "expires", value: "SECONDS" }];
+const OPTIONS: readonly OptionSpec[] = [...REQUEST_OPTIONS, { long: "expires", value: "SECONDS" }, { long: "hoist" }];
 
 export const presignCommand: Command = {
   name: "presign",
@@ -48,7 +50,7 @@ export const presignCommand: Command = {
     const expires = parsed.value("expires");
     if (expires !== undefined && !EXPIRES.test(expires)) throw new UsageError("--expires must be a whole number of seconds");
     const args = requestArgs(parsed, env, "presign", ["url", "json", "curl"]);
-    const options: PresignOptions = { ...args.options, ...(expires === undefined ? {} : { expiresIn: Number(expires) }) };
+    const options: PresignOptions = { ...args.options, ...(expires === undefined ? {} : { expiresIn: Number(expires) }), ...(parsed.flag("hoist") ? { hoist: "x-amz" as const } : {}) };
     const presigned = presign(args.request, options);
 
     let stderr = args.verbose ? formatTrace(args.trace, presigned.canonicalRequest, presigned.stringToSign) : "";

@@ -31,7 +31,11 @@ const DEFAULT_MIN_BYTES = 512;
 const HEX64 = /^[0-9a-f]{64}$/;
 const MARKER = /^STREAMING-[A-Z0-9-]+$/;
 
-function isMarker(value: string): boolean {
+/** 64 lowercase hex digits: a SHA-256 as SigV4 writes it. */
+export const isSha256Hex = (value: string): boolean => HEX64.test(value);
+
+/** A payload line that is a marker (UNSIGNED-PAYLOAD, STREAMING-…) rather than a hash. */
+export function isMarker(value: string): boolean {
   return value === UNSIGNED_PAYLOAD || (value.startsWith(STREAMING_PAYLOAD_PREFIX) && MARKER.test(value));
 }
 

@@ -266,16 +266,18 @@ function param(name: string, value: string): QueryPair {
 const hoistable = (name: string): boolean => name.startsWith(AMZ_PREFIX) && !UNHOISTED_HEADERS.includes(name) && !name.includes(CUSTOMER_KEY_MARK);
 
 /**
- * presign's hoist 'x-amz': the hoistable headers leave `headers` (in place) for the query, one
- * parameter per name, a repeated header's values joined as the header would carry them.
+ * presign's hoist 'x-amz': the hoistable headers leave `headers` (compacted in place) for the
+ * query, one parameter per name, a repeated header's values joined as the signature covers them.
  */
 function hoist(headers: Header[]): QueryPair[] {
-  const moved = headers.filter((h) => hoistable(h.name));
-  if (moved.length === 0) return [];
-  const kept = headers.filter((h) => !hoistable(h.name));
-  headers.length = 0;
-  headers.push(...kept);
-  return Object.entries(toRecord(moved.map((h) => added(h.name, h.canonical)))).map(([name, value]) => param(name, value));
+  const values = new Map<string, string>();
+  let kept = 0;
+  for (const h of headers) {
+    if (!hoistable(h.name)) headers[kept++] = h;
+    else values.set(h.name, values.has(h.name) ? values.get(h.name) + "," + h.canonical : h.canonical);
+  }
+  headers.length = kept;
+  return [...values].map(([name, value]) => param(name, value));
 }
 
 /** Signs into the query string (a presigned URL), under settings already resolved. */

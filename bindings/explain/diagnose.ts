@@ -4,7 +4,7 @@
 // APIs"); or, when the service sent no strings, what its error code and message mean.
 
 import { normalizePath } from "../canonical/uri.js";
-import { UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX } from "../constants.js";
+import { isMarker } from "../payload.js";
 import { splitCanonicalRequest, splitStringToSign, queryPairs, type CanonicalParts, type StringToSignParts } from "./components.js";
 import type { ServiceReport } from "./parse-error-body.js";
 
@@ -52,7 +52,6 @@ export interface Diagnosis {
   difference?: Difference;
 }
 
-const isMarker = (hash: string): boolean => hash === UNSIGNED_PAYLOAD || hash.startsWith(STREAMING_PAYLOAD_PREFIX);
 const encodedAgain = (path: string): string => path.replace(/%/g, "%25");
 
 function pathDiagnosis(client: string, service: string): Diagnosis {

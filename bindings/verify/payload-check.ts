@@ -10,6 +10,7 @@
 // signature mismatch whose canonical request carries the body's real hash.
 
 import { UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX, S3_PAYLOAD_MARKERS } from "../constants.js";
+import { isMarker, isSha256Hex } from "../payload.js";
 import type { PayloadKind, VerifyFailure, ErrorStyle } from "./types.js";
 import { invalidContentSha256, missingContentSha256, contentSha256Mismatch } from "./outcome.js";
 
@@ -19,8 +20,6 @@ export interface PayloadPlan {
   kind: PayloadKind;
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
-const MARKER = /^STREAMING-[A-Z0-9-]+$/;
 
 function kindOf(line: string): PayloadKind {
   return line === UNSIGNED_PAYLOAD ? "unsigned" : line.startsWith(STREAMING_PAYLOAD_PREFIX) ? "streaming" : "signed";
@@ -41,9 +40,9 @@ export interface PayloadInput {
 
 export function planPayload(p: PayloadInput): PayloadPlan | VerifyFailure {
   const { declared } = p;
-  if (!p.s3) return declared !== undefined && (declared === UNSIGNED_PAYLOAD || MARKER.test(declared)) ? plan(declared) : plan(p.bodyHash());
+  if (!p.s3) return declared !== undefined && isMarker(declared) ? plan(declared) : plan(p.bodyHash());
   if (declared === undefined) return p.location === "query" ? plan(UNSIGNED_PAYLOAD) : missingContentSha256(p.style);
-  if (HEX64.test(declared) || S3_PAYLOAD_MARKERS.includes(declared)) return plan(declared);
+  if (isSha256Hex(declared) || S3_PAYLOAD_MARKERS.includes(declared)) return plan(declared);
   return invalidContentSha256(p.style, declared);
 }
 

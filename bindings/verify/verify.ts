@@ -15,7 +15,7 @@ import { SigningKeyCache } from "../key-cache.js";
 import { computeSignature, type Signature } from "../signature.js";
 import { stringToSignPrefix } from "../string-to-sign.js";
 import { credentialScope } from "../scope.js";
-import { ALGORITHM, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, AMZ_CONTENT_SHA256, HOST, S3_SERVICES, S3_EXPRESS, DATE_HEADER, MSG_QUERY_REPEATED } from "../constants.js";
+import { ALGORITHM, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, AMZ_CONTENT_SHA256, HOST, S3_SERVICES, S3_EXPRESS, DATE_HEADER, MSG_QUERY_REPEATED, Q_SIGNATURE, Q_SECURITY_TOKEN } from "../constants.js";
 import { receive, headerValue, type Received } from "./received.js";
 import { parseAuthorization } from "./authorization-parse.js";
 import { isPresigned, readQueryAuth, repeatedParameter, REQUIRED_PARAMETERS, type QueryAuthFields } from "./presigned-parse.js";
@@ -285,8 +285,9 @@ interface SignatureCheck {
   matches: boolean;
 }
 
-const SIGNATURE_PARAM = "x-amz-signature";
-const TOKEN_PARAM = "x-amz-security-token";
+// Received.params keys: the lower-case names.
+const SIGNATURE_PARAM = Q_SIGNATURE.toLowerCase();
+const TOKEN_PARAM = Q_SECURITY_TOKEN.toLowerCase();
 
 /** Rebuilds the canonical request without `unsignedParams` in the query, signs it and compares. */
 function checkSignature(p: Pending, secret: string, payloadLine: string, unsignedParams: readonly string[]): SignatureCheck {

@@ -12,9 +12,15 @@ import {
   MEMO_CREQ, MEMO_CREQ_BLOCKS, MEMO_STS, MEMO_STS_BLOCKS,
 } from "./memory";
 import { init, update, final } from "./sha256";
-import { loadKey, mac, finish } from "./hmac";
+import { loadKey, mac, macShortOnce, finish } from "./hmac";
 import { memoUpdate } from "./memo";
 import { hex32 } from "./hex";
+
+/** One HMAC of the chain under the loaded key: a short message in one block, a longer one (a long region or service) through mac(). */
+function chainMac(msg: usize, len: u32, out: usize): void {
+  if (len <= BLOCK - 9) macShortOnce(msg, len, out);
+  else mac(msg, len, out);
+}
 
 /**
  * Derives kSigning from INPUT = kSecret ‖ date ‖ region ‖ service ‖ terminator (kSecret already
@@ -31,16 +37,16 @@ export function deriveSigningKey(
   let msg = INPUT + secretLen;
   loadKey(INPUT, secretLen);
   memory.fill(INPUT, 0, secretLen);
-  mac(msg, dateLen, CHAIN);
+  chainMac(msg, dateLen, CHAIN);
   msg += dateLen;
   loadKey(CHAIN, 32);
-  mac(msg, regionLen, CHAIN + 32);
+  chainMac(msg, regionLen, CHAIN + 32);
   msg += regionLen;
   loadKey(CHAIN + 32, 32);
-  mac(msg, serviceLen, CHAIN + 64);
+  chainMac(msg, serviceLen, CHAIN + 64);
   msg += serviceLen;
   loadKey(CHAIN + 64, 32);
-  mac(msg, terminatorLen, CHAIN + 96);
+  chainMac(msg, terminatorLen, CHAIN + 96);
   // The running hash ended on kSigning (the last HMAC's output) and DIGEST on its inner hash.
   memory.fill(CTX, 0, CTX_SIZE);
   memory.fill(DIGEST, 0, 32);

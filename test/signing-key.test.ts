@@ -71,6 +71,12 @@ describe.each(CORES)("signing key, %s core", (_name, module) => {
       ["S".repeat(62), "20240101", "us-east-1", "s3"], // kSecret one byte over a block: hashed first
       ["x".repeat(500), "19991231", "ap-southeast-2", "dynamodb"],
       ["lone \ud800 surrogate", "20240101", "région", "sérvice"],
+      // A chain MAC whose message fits one padded block (≤ 55 bytes) takes the core's one-block
+      // path, a longer one the running hash: each side of that edge, and the longest scope elements.
+      ["k", "20240101", "r".repeat(55), "s".repeat(56)],
+      ["k", "20240101", "r".repeat(56), "s".repeat(55)],
+      ["k", "20240101", "é".repeat(27) + "r", "€".repeat(18) + "ss"], // 55 and 56 bytes of UTF-8
+      ["k", "20240101", "r".repeat(128), "s".repeat(128)],
     ];
     for (let i = 0; i < 100; i++) {
       const date = String(rand(10 ** 8)).padStart(8, "0");

@@ -16,10 +16,12 @@ export interface CoreViews {
   /** STS, whole. */
   sts: Uint8Array;
   /**
-   * The string-to-sign prefix STS holds, and its length in bytes: only computeSignature writes STS,
-   * and the core only appends after the prefix, so a prefix repeated within a second is not re-encoded.
+   * The date and scope of the string-to-sign prefix STS holds, and the prefix's length in bytes:
+   * only signature.ts writes STS, and the core only appends after the prefix, so a prefix repeated
+   * within a second is not written again.
    */
-  stsPrefix: string;
+  stsDate: string;
+  stsScope: string;
   stsPrefixLen: number;
   /**
    * SIGNATURE then STS (adjacent, see bindCore) up to the end of the string to sign under that
@@ -42,7 +44,8 @@ export function viewsOf(c: Core): CoreViews {
       hex: span(c.mem, c.digestHex, c.digestHex + 64),
       hmacKey: span(c.mem, c.hmacKey, c.hmacKey + HMAC_KEY_SIZE),
       sts: span(c.mem, c.sts, c.sts + c.stsSize),
-      stsPrefix: "",
+      stsDate: "",
+      stsScope: "",
       stsPrefixLen: 0,
       signed: span(c.mem, c.signature, c.sts + 64),
       hashSigned: span(c.mem, c.digestHex, c.sts + 64),

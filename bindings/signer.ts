@@ -14,7 +14,6 @@ import { canonicalRequest } from "./canonical/request.js";
 import { uriEncode } from "./canonical/encode.js";
 import { payloadHash, bodyForCore, mustDeclare, checkMarkerFor } from "./payload.js";
 import { credentialScope } from "./scope.js";
-import { stringToSignPrefix } from "./string-to-sign.js";
 import { computeSignature, computeSignatureOfBody, type Signature } from "./signature.js";
 import { authorizationHeader } from "./authorization.js";
 import {
@@ -148,8 +147,7 @@ function signCanonical(job: Job, creq: string, cache: SigningKeyCache): Signatur
   const { s, date } = job;
   const c = core();
   cache.load(c, s.credentials.accessKeyId, s.credentials.secretAccessKey, date.shortDate, s.region, s.service);
-  const prefix = stringToSignPrefix(date.amzDate, job.scope);
-  return job.coreBody === undefined ? computeSignature(c, creq, prefix) : computeSignatureOfBody(c, job.coreBody, creq, prefix);
+  return job.coreBody === undefined ? computeSignature(c, creq, date.amzDate, job.scope) : computeSignatureOfBody(c, job.coreBody, creq, date.amzDate, job.scope);
 }
 
 /**

@@ -5,11 +5,10 @@
 
 import { ALGORITHM } from "./constants.js";
 
-// The same for every request of a second under one scope: the last one is reused.
-let last = { amzDate: "", scope: "", prefix: "" };
-
 /** The first three lines, each ending in \n. */
 export function stringToSignPrefix(amzDate: string, scope: string): string {
-  if (amzDate !== last.amzDate || scope !== last.scope) last = { amzDate, scope, prefix: ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" };
-  return last.prefix;
+  return ALGORITHM + "\n" + amzDate + "\n" + scope + "\n";
 }
+
+/** Where the request date starts in the prefix: requests under one scope differ from there for its 16 characters only. */
+export const PREFIX_DATE_AT = ALGORITHM.length + 1;

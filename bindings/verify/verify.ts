@@ -13,7 +13,6 @@
 import { core } from "../wasm/instance.js";
 import { SigningKeyCache } from "../key-cache.js";
 import { computeSignature, type Signature } from "../signature.js";
-import { stringToSignPrefix } from "../string-to-sign.js";
 import { credentialScope } from "../scope.js";
 import { ALGORITHM, AUTHORIZATION, AMZ_DATE, AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, AMZ_CONTENT_SHA256, HOST, S3_SERVICES, S3_EXPRESS, DATE_HEADER, MSG_QUERY_REPEATED, Q_SIGNATURE, Q_SECURITY_TOKEN } from "../constants.js";
 import { receive, headerValue, type Received } from "./received.js";
@@ -269,7 +268,7 @@ function expectedSignature(secret: string, credential: Credential, amzDate: stri
   const { accessKeyId, date, region, service } = credential;
   const c = core();
   keys.load(c, accessKeyId, secret, date, region, service);
-  return computeSignature(c, canonicalRequest, stringToSignPrefix(amzDate, credentialScope(date, region, service)));
+  return computeSignature(c, canonicalRequest, amzDate, credentialScope(date, region, service));
 }
 
 /** The token a temporary key must carry, compared in constant time; a token sent with a key that has none is refused too. */

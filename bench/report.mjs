@@ -171,9 +171,9 @@ for (const r of results) {
   } else if (r.kind === "memory") {
     out.push(
       ...table(
-        ["shape", "signer", "JS heap bytes / signature", "ArrayBuffer bytes / signature", "window n"],
-        ["l", "l", "r", "r", "r"],
-        r.rows.map((x) => [x.group, x.name, int(x.heapBytesPerOp) + (x.gcDuringWindow ? " (GC in window: lower bound)" : ""), int(x.arrayBufferBytesPerOp), int(x.n)]),
+        ["shape", "signer", "JS heap bytes / signature (median over processes)", "smallest–largest", "ArrayBuffer bytes / signature", "window n"],
+        ["l", "l", "r", "r", "r", "r"],
+        r.rows.map((x) => [x.group, x.name, int(x.heapBytesPerOp) + (x.gcDuringWindow ? " (GC in window: lower bound)" : ""), `${int(x.heapBytesMin)}–${int(x.heapBytesMax)}`, int(x.arrayBufferBytesPerOp), int(x.n)]),
       ),
       "",
       ...table(

@@ -23,11 +23,16 @@
 // │ CTX         │    112 │ sha256.ts        │ the running hash: state H (32) · partial block (64) ·  │
 // │             │        │                  │ buffered byte count (u32 at +96) · total bytes (u64    │
 // │             │        │                  │ at +104). JS may save/restore it to interleave hashes. │
-// │             │        │                  │ Zeroed after a key derivation (its state was kSigning) │
+// │             │        │                  │ Zeroed after a key derivation (it may hold a chain     │
+// │             │        │                  │ key's hash state)                                      │
 // │ HMAC_KEY    │     64 │ hmac.ts          │ key material: inner midstate (32) · outer midstate     │
-// │             │        │                  │ (32) of the loaded HMAC key (RFC 2104 K⊕ipad, K⊕opad)  │
-// │ HMAC_PAD    │     64 │ hmac.ts          │ key material: the K⊕pad block; zeroed after each use,  │
-// │             │        │                  │ so it is all zeros whenever a key load starts          │
+// │             │        │                  │ (32) of the loaded HMAC key (RFC 2104 K⊕ipad, K⊕opad); │
+// │             │        │                  │ in a key derivation, a chain MAC's two states between  │
+// │             │        │                  │ macShortOnce() and the next key load                   │
+// │ HMAC_PAD    │     64 │ hmac.ts          │ key material: the K⊕pad block, and a chain MAC's       │
+// │             │        │                  │ padded inner and outer blocks; zeroed after each use,  │
+// │             │        │                  │ so it is all zeros whenever a key load or a chain MAC  │
+// │             │        │                  │ starts                                                 │
 // │ CHAIN       │    128 │ sigv4.ts         │ key material: kDate · kRegion · kService · kSigning;   │
 // │             │        │                  │ zeroed unless the caller asked to read the chain       │
 // │ DIGEST      │     32 │ sha256.ts        │ output of the last hash / HMAC                         │

@@ -16,7 +16,10 @@ import { loadKey, mac, macShortOnce, finish } from "./hmac";
 import { memoUpdate } from "./memo";
 import { hex32 } from "./hex";
 
-/** One HMAC of the chain under the loaded key: a short message in one block, a longer one (a long region or service) through mac(). */
+/**
+ * One HMAC of the chain under the loaded key: a message that fits one padded block through
+ * macShortOnce(), a longer one (a region or service over 55 bytes) through mac().
+ */
 function chainMac(msg: usize, len: u32, out: usize): void {
   if (len <= BLOCK - 9) macShortOnce(msg, len, out);
   else mac(msg, len, out);
@@ -28,7 +31,7 @@ function chainMac(msg: usize, len: u32, out: usize): void {
  * wiped from INPUT. With `chainOnly` (callers that want the keys as bytes: deriveSigningKey,
  * signingKeyChain), kDate..kSigning are left in CHAIN for the caller to read and wipe, and kSigning
  * is not loaded: its two pad blocks are 2 of the chain's 18 compressions. HMAC_KEY, which then
- * holds kService (one HMAC away from kSigning), is zeroed.
+ * holds the last MAC's states (kSigning's inner hash, and kSigning itself as native words), is zeroed.
  */
 export function deriveSigningKey(
   secretLen: u32, dateLen: u32, regionLen: u32, serviceLen: u32, terminatorLen: u32, chainOnly: bool,
@@ -47,7 +50,8 @@ export function deriveSigningKey(
   msg += serviceLen;
   loadKey(CHAIN + 64, 32);
   chainMac(msg, terminatorLen, CHAIN + 96);
-  // The running hash ended on kSigning (the last HMAC's output) and DIGEST on its inner hash.
+  // CTX and DIGEST hold key material when a MAC went through mac() (a region or service over 55
+  // bytes: a chain key's inner hash and state) or the secret was hashed (over 64 bytes: H(kSecret)).
   memory.fill(CTX, 0, CTX_SIZE);
   memory.fill(DIGEST, 0, 32);
   if (chainOnly) {

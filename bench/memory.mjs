@@ -8,7 +8,7 @@
 //    ran, the figure is only a lower bound and is marked so. arrayBuffers (Buffer/ArrayBuffer
 //    backing stores, outside the V8 heap) is reported beside it. What V8 makes of the signing
 //    path (which objects escape analysis removes) differs from process to process, and with it
-//    the figure (shape b: 960 to 1,128 B in separate runs of one build), so each process measures
+//    the figure (shape b: 960 to 1,128 B in four runs of one build), so each process measures
 //    every signer once and the median over PROCESSES fresh processes is reported, with the range.
 // 2. WASM memory growth: the core's memory size before and after 100 000 signatures of shapes a
 //    and b, 100 of shape c (1 MiB body) and 100 SHA-256 of 1 MiB. It must not change.

@@ -133,6 +133,9 @@ describe("every compression goes through the function at CORE_LAYOUT.compress", 
   it("deriveSigningKey: 18 (four HMACs of four, two pad blocks of kSigning), 16 with chainOnly", () => {
     expect(count((fn) => fn.deriveSigningKey(44, 8, 9, 3, 12, 0))).toBe(18);
     expect(count((fn) => fn.deriveSigningKey(44, 8, 9, 3, 12, 1))).toBe(16);
+    // A region of 56 bytes does not fit one padded block after the key's: its inner hash takes two.
+    expect(count((fn) => fn.deriveSigningKey(44, 8, 55, 3, 12, 0))).toBe(18);
+    expect(count((fn) => fn.deriveSigningKey(44, 8, 56, 3, 12, 0))).toBe(19);
   });
 
   it("sign and signFinal: the canonical request, the string to sign after the key's inner midstate, one outer block", () => {

@@ -1,7 +1,8 @@
 // computeSignature (bindings/signature.ts) reads the signature and the string to sign out of the
 // core in one decode, through TextDecoder and through the library's own decoder (realms without
-// TextDecoder), keeps the prefix in the core while it repeats (rewriting only the date when only the date changed), and hashes a canonical request too
-// long for INPUT in pieces. Against node:crypto, on every core.
+// TextDecoder), keeps the prefix in the core while it repeats (rewriting only the date when only
+// the date changed), and hashes a canonical request too long for INPUT in pieces. Against
+// node:crypto, on every core.
 import { describe, it, expect, beforeAll } from "vitest";
 import { createHash, createHmac } from "node:crypto";
 import { useCore, core } from "../bindings/wasm/instance.js";

@@ -143,21 +143,28 @@ describe.each(CORES)("signing key, %s core", (_name, module) => {
     c.fn.deriveSigningKey(fields[0].length, fields[1].length, fields[2].length, fields[3].length, fields[4].length, 1);
     expect(toHex(c.mem.subarray(c.chain, c.chain + 128))).toBe(oracleChain(...EXAMPLE).join(""));
     expect(isZero(c.mem.subarray(c.input, c.input + fields[0].length))).toBe(true);
-    // HMAC_KEY held kService's midstates, one HMAC away from kSigning: zeroed.
+    // HMAC_KEY held the last MAC's states (kSigning's inner hash, kSigning as words): zeroed.
     expect(isZero(c.mem.subarray(c.hmacKey, c.hmacKey + 64))).toBe(true);
     c.mem.fill(0, c.chain, c.chain + c.chainSize);
     c.keyOwner = null;
   });
 
-  it("leaves no copy of kSigning in core memory: not plain, word-swapped, nor XORed with either HMAC pad", () => {
+  it.each([
+    ["one-block MACs only", EXAMPLE],
+    ["a region and a service over 55 bytes (their MACs through the running hash)", [EXAMPLE[0], EXAMPLE[1], "r".repeat(56), "s".repeat(100)]],
+  ] as const)("leaves no key of the chain in core memory: not plain, word-swapped, nor XORed with either HMAC pad (%s)", (_label, args) => {
     const c = core();
-    const kSigning = Buffer.from(oracleChain(...EXAMPLE)[3], "hex");
-    deriveSigningKey(...EXAMPLE);
+    const keys = oracleChain(...args).map((hex) => Buffer.from(hex, "hex"));
     const swapped = (b: Uint8Array): Uint8Array => b.map((_, i) => b[(i & ~3) + 3 - (i & 3)]);
-    for (const pad of [0, 0x36, 0x5c]) {
-      const masked = kSigning.map((b) => b ^ pad);
-      expect(contains(c.mem, masked), `kSigning ^ ${pad}`).toBe(false);
-      expect(contains(c.mem, swapped(masked)), `word-swapped kSigning ^ ${pad}`).toBe(false);
+    for (const derive of [() => deriveSigningKey(...args), () => signingKeyChain(...args)]) {
+      derive();
+      for (const [k, key] of keys.entries()) {
+        for (const pad of [0, 0x36, 0x5c]) {
+          const masked = key.map((b) => b ^ pad);
+          expect(contains(c.mem, masked), `key ${k} ^ ${pad}`).toBe(false);
+          expect(contains(c.mem, swapped(masked)), `word-swapped key ${k} ^ ${pad}`).toBe(false);
+        }
+      }
     }
   });
 });

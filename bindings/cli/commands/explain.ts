@@ -8,6 +8,7 @@ import { readFile, readStdin } from "../input.js";
 import { formatJson } from "../output.js";
 import { registerSecret, redact } from "../redact.js";
 import { explain, type ClientSide } from "../../explain/explain.js";
+import { AMZ_SECURITY_TOKEN, AMZ_S3SESSION_TOKEN, Q_SECURITY_TOKEN, Q_S3SESSION_TOKEN } from "../../constants.js";
 import { formatExplanation } from "../../explain/format.js";
 
 const HELP = `Usage: sigv4 explain (--signed FILE | --canonical-request FILE [--string-to-sign FILE]) [RESPONSE | -]
@@ -71,7 +72,11 @@ function clientSide(signed: string | undefined, creq: string | undefined, sts: s
 
 // A session token in a canonical request (a header line, or a query parameter), or in an error
 // body quoting one: explain's output quotes the lines that differ, and a token is a credential.
-const TOKEN_VALUES = /(?:^|\n)(?:x-amz-security-token|x-amz-s3session-token):([^\n]*)|(?:X-Amz-Security-Token|X-Amz-S3session-Token)=([^&\n<"]*)/gi;
+// The names (letters and '-') read as themselves in a regular expression.
+const TOKEN_VALUES = new RegExp(
+  `(?:^|\\n)(?:${AMZ_SECURITY_TOKEN}|${AMZ_S3SESSION_TOKEN}):([^\\n]*)|(?:${Q_SECURITY_TOKEN}|${Q_S3SESSION_TOKEN})=([^&\\n<"]*)`,
+  "gi",
+);
 
 function registerTokens(text: string): void {
   for (const m of text.matchAll(TOKEN_VALUES)) registerSecret((m[1] ?? m[2]).trim());

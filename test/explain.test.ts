@@ -197,6 +197,19 @@ describe("causes", () => {
     expect(e).toMatchObject({ cause: "query-changed", difference: { component: "query", name: "x-id" } });
   });
 
+  it("a raw '+' in the query signed as a plus (%2B, as smithy and awscrt sign it): the service read a space", () => {
+    const request = { url: "https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&tag=a+b" };
+    // The client's signature (over %2B) is not the one the service computes (over %20).
+    const body = serviceBody(receivedAs(request, { ...iam, service: "sts" }, (r) => {
+      const headers = r.headers as Record<string, string>;
+      return { ...r, headers: { ...headers, authorization: headers.authorization.replace(/Signature=\w/, "Signature=0") } };
+    }));
+    const smithyLike = sign(request, { ...iam, service: "sts" }).canonicalRequest.replace("tag=a%20b", "tag=a%2Bb");
+    const e = explained({ client: { canonicalRequest: smithyLike }, response: body });
+    expect(e).toMatchObject({ cause: "query-changed", difference: { component: "query", name: "tag" } });
+    expect(e.summary).toContain("AWS reads '+' in a query as a space (%20)");
+  });
+
   it("clock skew: Signature expired (query XML, as STS sends it)", () => {
     const body = `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>Signature expired: 20150830T123600Z is now earlier than 20150830T125100Z (20150830T130600Z - 15 min.)</Message></Error><RequestId>1</RequestId></ErrorResponse>`;
     const e = explained({ client: { request: { url: "https://sts.amazonaws.com/" }, options: { ...iam, service: "sts" } }, response: body });

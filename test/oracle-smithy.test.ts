@@ -123,8 +123,12 @@ function wirePath(s3: boolean): fc.Arbitrary<string> {
     .map(([segs, trailing]) => "/" + segs.join("/") + (trailing && segs.length > 0 ? "/" : ""));
 }
 
-/** Characters WHATWG URL leaves raw in the query of an https URL, and that are not separators. */
-const queryRaw: fc.Arbitrary<Unit> = fc.constantFrom(..."+!$()*,;:@/?").map((c) => ({ wire: c, decoded: c }));
+/**
+ * Characters WHATWG URL leaves raw in the query of an https URL, and that are not separators. A raw
+ * '+' decodes to a space, as AWS reads a query (q-plus): smithy, which encodes a literal plus as
+ * %2B, is given the space.
+ */
+const queryRaw: fc.Arbitrary<Unit> = fc.constantFrom(..."+!$()*,;:@/?").map((c) => ({ wire: c, decoded: c === "+" ? " " : c }));
 
 function queryText(allowEquals: boolean, minLength: number): fc.Arbitrary<Unit[]> {
   const units = [

@@ -20,6 +20,7 @@ import { SignatureV4SignWithCredentials } from "@aws-sdk/signature-v4-multi-regi
 import { SignatureV4 } from "@smithy/signature-v4";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest as SmithyRequest } from "@smithy/protocol-http";
+import { AwsV4Signer } from "aws4fetch";
 import type { VerifyOptions, VerifyRequest, VerifyResult } from "../bindings/verify/types.js";
 
 // AWS documentation example credentials.
@@ -402,6 +403,31 @@ describe("presign with hoist 'x-amz': the x-amz-* headers go into the signed que
   });
 });
 
+describe("a raw '+' is a space, as AWS reads it: in a query (every service) and in an S3 path", () => {
+  it("a query written by URLSearchParams (a space as '+') is signed as aws4fetch signs it, and the URL verifies as written", async () => {
+    const url = new URL("https://examplebucket.s3.amazonaws.com/k");
+    url.searchParams.set("response-content-disposition", 'attachment; filename="hello world.txt"');
+    expect(url.search).toContain("+filename");
+    const options = { ...s3, expiresIn: 86400 };
+    const theirs = await new AwsV4Signer({ url: url.href, accessKeyId: AKID, secretAccessKey: SECRET, service: "s3", region: "us-east-1", signQuery: true, datetime: DATE }).sign();
+    expect(presign({ url: url.href }, options).signature).toBe(new URL(theirs.url).searchParams.get("X-Amz-Signature"));
+    expect(answer(roundTrip("presign", { url: url.href }, options))).toBe("ok");
+    // aws4fetch's own URL (its '+' as sent, the %20 it signed) verifies.
+    expect(verify({ method: "GET", url: targetOf(theirs.url.toString()), headers: { host: url.host } }, { getCredentials: lookup(), now: DATE }).ok).toBe(true);
+    expect(answer(roundTrip("sign", { url: "https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&x=a+b" }, sts))).toBe("ok");
+  });
+
+  it("a URL signed for an object whose key holds a plus (%2B) is refused when sent with a raw '+', which S3 reads as a space", () => {
+    const o = roundTrip("presign", { url: "https://examplebucket.s3.amazonaws.com/a%2Bb?v=c%2Bd" }, s3);
+    expect(answer(o)).toBe("ok");
+    const sent = (o as { sent: VerifyRequest }).sent;
+    for (const tampered of [(sent.url as string).replace("/a%2Bb", "/a+b"), (sent.url as string).replace("v=c%2Bd", "v=c+d")]) {
+      expect(tampered).not.toBe(sent.url);
+      expect(verify({ ...sent, url: tampered }, { getCredentials: lookup(), now: DATE })).toMatchObject({ ok: false, code: "SignatureDoesNotMatch" });
+    }
+  });
+});
+
 describe("S3 Express One Zone: service 's3express' follows the S3 rules; its session credentials' token goes in x-amz-s3session-token", () => {
   const url = "https://bucket--usw2-az1--x-s3.s3express-usw2-az1.us-west-2.amazonaws.com/a+b/%7E";
   const host = new URL(url).hostname;
@@ -418,7 +444,8 @@ describe("S3 Express One Zone: service 's3express' follows the S3 rules; its ses
     const options = { ...s3, region: "us-west-2", service: "s3express" };
     const signed = sign({ method: "PUT", url, body: "hi" }, options);
     expect(signed.headers["x-amz-content-sha256"]).toBe(HI_SHA256);
-    expect(signed.canonicalRequest.split("\n")[1]).toBe("/a%2Bb/~");
+    // S3's rules: '+' read as a space, %7E decoded to '~' (unreserved).
+    expect(signed.canonicalRequest.split("\n")[1]).toBe("/a%20b/~");
     expect(answer(roundTrip("sign", { method: "PUT", url, body: "hi" }, options))).toBe("ok");
   });
 

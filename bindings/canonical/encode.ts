@@ -1,6 +1,14 @@
 // SigV4 URI encoding (AWS SigV4 documentation, "Create a canonical request": UriEncode):
 // every byte of the UTF-8 form is written as %XX with upper-case hex, except the RFC 3986 §2.3
 // unreserved characters A–Z a–z 0–9 - . _ ~.
+//
+// Text that arrives encoded is first decoded the way AWS reads it, where a raw '+' is a space
+// (%20) and a plus travels as %2B:
+// - in a query, for every service: the form encoding URLSearchParams and HTML forms write. AWS's
+//   Go SDK v2, aws4 and MinIO sign it so, and botocore does when presigning;
+// - in an S3 path: S3's own <CanonicalRequest> for `/libstdc++-docs.x86_64.rpm` reads
+//   `/libstdc%20%20-docs.x86_64.rpm` (anomalizer/ngx_aws_auth#87).
+// Signing it as %2B makes every such URL a 403 SignatureDoesNotMatch.
 
 import { SigningError } from "../errors.js";
 import { encodeUtf8 } from "../utf8.js";
@@ -28,9 +36,9 @@ function escapeByte(b: number): string {
 export type EncodeMode =
   /** Text that is not encoded yet: '%' becomes %25; '/' is kept (a path) */
   | "raw-path"
-  /** Text that is already percent-encoded once: each %XX is decoded to its byte and the result encoded once; '/' is kept */
+  /** Text that is already percent-encoded once (an S3 path): each %XX is decoded to its byte, '+' is a space, and the result encoded once; '/' is kept */
   | "encoded-path"
-  /** A query name or value, already percent-encoded once ('+' is a literal plus, RFC 3986); '/' is encoded too */
+  /** A query name or value, already percent-encoded once: as "encoded-path", and '/' is encoded too */
   | "encoded-component"
   /** A value that is not encoded yet (the presigning parameters): '%' and '/' are encoded */
   | "raw-component";
@@ -54,6 +62,8 @@ export function uriEncode(text: string, mode: EncodeMode, field: string): string
       const b = (hi << 4) | lo;
       out += isUnreserved(b) ? String.fromCharCode(b) : escapeByte(b);
       i += 2;
+    } else if (decode && c === 0x2b) {
+      out += "%20";
     } else if (c < 0x80) {
       out += escapeByte(c);
     } else {

@@ -1,5 +1,5 @@
 // CanonicalQueryString (AWS SigV4 documentation, "Create a canonical request"): names and values
-// are percent-decoded as sent ('+' is a literal plus, RFC 3986), encoded once with UriEncode,
+// are percent-decoded as AWS reads them ('+' is a space, encode.ts), encoded once with UriEncode,
 // and sorted by encoded name, then by encoded value; a name without '=' gets an empty value;
 // repeated names are all kept; empty pairs ("a=1&&b=2") are dropped, as awscrt and smithy do.
 
@@ -26,10 +26,10 @@ export function parseQuery(raw: string): QueryPair[] {
   return pairs;
 }
 
-/** decodeURIComponent, with '+' kept as a plus (RFC 3986, as the canonical query reads it) and undefined for a malformed escape. */
+/** A query name or value decoded as the canonical query reads it ('+' is a space, encode.ts); undefined for a malformed escape. */
 export function decodeComponent(text: string): string | undefined {
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(text.includes("+") ? text.replace(/\+/g, " ") : text);
   } catch {
     return undefined;
   }

@@ -2,8 +2,9 @@
 //
 // - 'double' (every service but S3): the path as it travels on the wire is URI-encoded once more,
 //   so an escape %XX on the wire becomes %25XX, after optional normalisation.
-// - 'single' (S3): each segment is percent-decoded and encoded exactly once, the way S3 computes it
-//   server-side from the object key (the S3 documentation's `PUT /test$file.text` → /test%24file.text).
+// - 'single' (S3): each segment is percent-decoded ('+' read as a space, encode.ts) and encoded
+//   exactly once, the way S3 computes it server-side from the object key (the S3 documentation's
+//   `PUT /test$file.text` → /test%24file.text).
 
 import { uriEncode } from "./encode.js";
 

@@ -89,7 +89,7 @@ function queryDiagnosis(client: string, service: string): Diagnosis {
   const added = b.find((p) => !a.includes(p));
   const removed = a.find((p) => !b.includes(p));
   const name = (added ?? removed ?? "").split("=")[0];
-  const plus = /%2B/.test(service) && /%20/.test(client) ? " The client encoded '+' as a space; in a query '+' is a literal plus (RFC 3986): encode a space as %20 and a plus as %2B." : "";
+  const plus = /%2B/.test(client) && /%20/.test(service) ? " The client signed a raw '+' as a plus (%2B), where AWS reads '+' in a query as a space (%20): send a plus as %2B and a space as %20." : "";
   const what =
     added !== undefined && removed !== undefined && added.split("=")[0] === removed.split("=")[0]
       ? `the value of the parameter ${name} differs`

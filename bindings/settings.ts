@@ -56,7 +56,8 @@ export interface SignOptions {
  * Where a presigned URL's x-amz-* headers go: 'none' (the default) keeps them headers the client
  * sends with the URL; 'x-amz' moves them into the query, signed there, so that the URL works alone
  * (as the AWS SDKs' presigners do). x-amz-content-sha256 stays a header (S3 reads it only there),
- * and so do the SSE-C key headers: a key never goes into a URL.
+ * and so do the SSE-C key headers (a key never goes into a URL) and headers named as a presigning
+ * parameter the signer sets (x-amz-expires…).
  */
 export type HoistSetting = "none" | "x-amz";
 

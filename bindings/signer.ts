@@ -261,7 +261,16 @@ function param(name: string, value: string): QueryPair {
   return [name, uriEncode(value, "raw-component", name)];
 }
 
-const hoistable = (name: string): boolean => name.startsWith(AMZ_PREFIX) && !UNHOISTED_HEADERS.includes(name) && !name.includes(CUSTOMER_KEY_MARK);
+/** The presigning parameters every presigned URL carries (a token only with one in the credentials, whose header then goes: baseHeaders). */
+const ALWAYS_SET = [Q_ALGORITHM, Q_CREDENTIAL, Q_DATE, Q_EXPIRES, Q_SIGNED_HEADERS, Q_SIGNATURE].map((name) => name.toLowerCase());
+
+/**
+ * x-amz-* headers but the payload hash, the SSE-C key headers, and those named as a presigning
+ * parameter the signer sets (x-amz-expires…): in the query such a header would travel beside the
+ * signer's own parameter, which a server reads without regard to case.
+ */
+const hoistable = (name: string): boolean =>
+  name.startsWith(AMZ_PREFIX) && !UNHOISTED_HEADERS.includes(name) && !name.includes(CUSTOMER_KEY_MARK) && !ALWAYS_SET.includes(name);
 
 /**
  * presign's hoist 'x-amz': the hoistable headers leave `headers` (compacted in place) for the
@@ -275,7 +284,8 @@ function hoist(headers: Header[]): QueryPair[] {
     else values.set(h.name, values.has(h.name) ? values.get(h.name) + "," + h.canonical : h.canonical);
   }
   headers.length = kept;
-  return [...values].map(([name, value]) => param(name, value));
+  // A header name may hold characters a query must escape ('*', '&', '#', '%'…: RFC 9110 tchar).
+  return [...values].map(([name, value]) => [uriEncode(name, "raw-component", name), uriEncode(value, "raw-component", name)]);
 }
 
 /** Signs into the query string (a presigned URL), under settings already resolved. */

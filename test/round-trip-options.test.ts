@@ -393,6 +393,31 @@ describe("presign with hoist 'x-amz': the x-amz-* headers go into the signed que
     expect(ours.signature).toBe(theirs.query?.["X-Amz-Signature"]);
   });
 
+  it("a header name a query must escape is percent-encoded in the URL and in what is signed, as smithy's presign does", async () => {
+    for (const name of ["x-amz-meta-a*b", "x-amz-meta-a&b", "x-amz-meta-a#b", "x-amz-meta-a%41", "x-amz-meta-a+b", "x-amz-meta-a'b"]) {
+      const o = roundTrip("presign", { url: objectUrl, headers: { [name]: "v" } }, { ...s3, hoist: "x-amz" });
+      expect(answer(o), name).toBe("ok");
+      const url = new URL((o as { sent: VerifyRequest }).sent.url as string, "https://examplebucket.s3.amazonaws.com");
+      expect(url.searchParams.get(name), name).toBe("v");
+      const smithy = new SignatureV4({ credentials, region: "us-east-1", service: "s3", sha256: Sha256, uriEscapePath: false });
+      const theirs = await smithy.presign(
+        new SmithyRequest({ method: "GET", protocol: "https:", hostname: url.hostname, path: "/photos/photo%201.jpg", headers: { host: url.hostname, [name]: "v" }, body: { stream: true } }),
+        { signingDate: new Date("2015-08-30T12:36:00Z"), expiresIn: 900 },
+      );
+      expect(presign({ url: objectUrl, headers: { [name]: "v" } }, { ...s3, hoist: "x-amz" }).signature, name).toBe(theirs.query?.["X-Amz-Signature"]);
+    }
+  });
+
+  it("a header named as a presigning parameter the signer sets stays a header: the URL carries one X-Amz-Expires", () => {
+    const o = roundTrip("presign", { url: objectUrl, headers: { "x-amz-expires": "604800", "x-amz-credential": "other", "x-amz-meta-a": "1" } }, { ...s3, hoist: "x-amz" });
+    expect(answer(o)).toBe("ok");
+    const sent = (o as { sent: VerifyRequest }).sent;
+    const names = [...new URL(sent.url as string, "https://examplebucket.s3.amazonaws.com").searchParams.keys()].map((n) => n.toLowerCase());
+    expect(names.filter((n) => n === "x-amz-expires" || n === "x-amz-credential")).toEqual(["x-amz-credential", "x-amz-expires"]);
+    expect(names).toContain("x-amz-meta-a");
+    expect(sent.headers).toMatchObject({ "x-amz-expires": "604800", "x-amz-credential": "other" });
+  });
+
   it("another service too; 'none' (the default) keeps them headers; another value is refused", () => {
     const sqs = { ...sts, service: "sqs" };
     const o = roundTrip("presign", { url: "https://sqs.us-east-1.amazonaws.com/1/q?Action=SendMessage", headers: { "x-amz-meta-a": "1", "x-custom": "2" } }, { ...sqs, hoist: "x-amz" });

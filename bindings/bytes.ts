@@ -2,11 +2,28 @@
 
 import { encodeUtf8 } from "./utf8.js";
 
+const byteLengthOf = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength")?.get;
+
+/**
+ * An ArrayBuffer, also one from another realm (an iframe, a vm context, a worker's transfer),
+ * where instanceof is false: ArrayBuffer.prototype.byteLength's getter throws for anything else.
+ */
+export function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  if (value instanceof ArrayBuffer) return true;
+  if (value === null || typeof value !== "object" || byteLengthOf === undefined) return false;
+  try {
+    byteLengthOf.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Strings are UTF-8 encoded; byte arrays are used as they are (no copy). */
 export function toBytes(data: unknown, name: string): Uint8Array {
   if (typeof data === "string") return encodeUtf8(data);
   if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (isArrayBuffer(data)) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw new TypeError(`"${name}" must be a string, a Uint8Array, an ArrayBuffer or an ArrayBufferView; got ${describe(data)}`);
 }

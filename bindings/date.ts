@@ -43,6 +43,14 @@ function toMilliseconds(input: DateInput | undefined, field: string): number {
   if (input instanceof Date) return input.getTime();
   if (typeof input === "number") return input;
   if (typeof input === "string") return fromString(input);
+  // A Date from another realm (an iframe, a vm context) fails instanceof; getTime accepts only a Date.
+  if (input !== null && typeof input === "object") {
+    try {
+      return Date.prototype.getTime.call(input);
+    } catch {
+      // not a Date
+    }
+  }
   throw new SigningError("InvalidDate", field, "must be a Date, epoch milliseconds or a string like 20150830T123600Z");
 }
 

@@ -4,7 +4,7 @@
 import { SigningError } from "./errors.js";
 import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX, S3_PAYLOAD_MARKERS } from "./constants.js";
 import { sha256Hex } from "./sha256.js";
-import { describe } from "./bytes.js";
+import { describe, isArrayBuffer } from "./bytes.js";
 
 /** How the payload is signed: hash the body, leave it unsigned, or a hash/marker the caller computed. */
 export type PayloadSetting = "sign" | "unsigned" | { sha256: string };
@@ -41,7 +41,7 @@ export function isMarker(value: string): boolean {
 
 function bodyBytes(body: unknown): string | Uint8Array {
   if (typeof body === "string" || body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (isArrayBuffer(body)) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   throw new SigningError("InvalidBody", "body", `a ${describe(body)} cannot be hashed; pass a string or bytes, or set payload to 'unsigned' or { sha256 }`);
 }

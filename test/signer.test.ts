@@ -1,7 +1,9 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { createHash } from "node:crypto";
+import { runInNewContext } from "node:vm";
 import { sign, presign, Signer, hmacSha256, sha256, type SignOptions } from "../bindings/index.js";
 import { useCore, core } from "../bindings/wasm/instance.js";
+import { verify } from "../bindings/verify/verify.js";
 import { CORES } from "./cores.js";
 import { nodeSignature } from "./oracle.js";
 
@@ -126,6 +128,19 @@ describe.each(CORES)("signer (%s core)", (_name, module) => {
     const dates = [new Date(ms), ms, "20150830T123600Z", "2015-08-30T12:36:00Z", "2015-08-30T12:36:00.999Z"];
     const signatures = dates.map((date) => sign({ url: "https://example.amazonaws.com/" }, iam({ date })).signature);
     expect(new Set(signatures).size).toBe(1);
+  });
+
+  it("takes a Date and an ArrayBuffer body from another realm (a vm context, an iframe), where instanceof is false", () => {
+    const [date, body] = runInNewContext("[new Date(Date.UTC(2015, 7, 30, 12, 36, 0)), new Uint8Array([97, 98, 99]).buffer]") as [Date, ArrayBuffer];
+    expect([date instanceof Date, body instanceof ArrayBuffer]).toEqual([false, false]);
+    const request = { method: "POST", url: "https://example.amazonaws.com/" };
+    const signed = sign({ ...request, body }, iam({ date }));
+    expect(signed.signature).toBe(sign({ ...request, body: "abc" }, iam()).signature);
+    const received = { method: "POST", url: "/", headers: signed.headers, body };
+    expect(verify(received, { getCredentials: () => ({ secretAccessKey: SECRET }), now: date }).ok).toBe(true);
+    // The primitives take any byte source their errors name (ArrayBuffer too), beyond their types.
+    expect(sha256(body as unknown as Uint8Array)).toEqual(sha256("abc"));
+    expect(() => sign({ ...request, body: runInNewContext("({ byteLength: 3 })") }, iam())).toThrow(/body: a Object cannot be hashed/);
   });
 
   it("applies unsignedHeaders and signedHeaders, always keeping host and x-amz-date", () => {

@@ -5,7 +5,7 @@
 // error) gets a TypeError.
 
 import { hashBody } from "../payload.js";
-import { describe } from "../bytes.js";
+import { describe, isArrayBuffer } from "../bytes.js";
 import { HOST } from "../constants.js";
 import { decodeComponent, paramName } from "../canonical/query.js";
 import type { VerifyRequest } from "./types.js";
@@ -75,7 +75,7 @@ function checkBody(request: VerifyRequest): void {
   if (payloadHash !== undefined && (typeof payloadHash !== "string" || !HEX64.test(payloadHash))) {
     throw new TypeError('"request.payloadHash" must be 64 lower-case hex digits (the SHA-256 of the body)');
   }
-  const ok = body === undefined || body === null || typeof body === "string" || body instanceof ArrayBuffer || ArrayBuffer.isView(body);
+  const ok = body === undefined || body === null || typeof body === "string" || isArrayBuffer(body) || ArrayBuffer.isView(body);
   if (!ok) throw new TypeError(`"request.body" must be a string or bytes; got ${describe(body)} (hash a stream while reading it and pass payloadHash)`);
 }
 

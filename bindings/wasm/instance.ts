@@ -12,6 +12,7 @@
 import { embeddedCore } from "./embedded.js";
 import type { CompressForm } from "./compress-body.js";
 import { bindCore, type Core, type CoreExports } from "./abi.js";
+import { isArrayBuffer } from "../bytes.js";
 
 /** The built-in cores: WebAssembly with SIMD compression, WebAssembly without SIMD, plain JavaScript. */
 export type CoreName = "simd" | "scalar" | "js";
@@ -125,7 +126,7 @@ function instantiate(module: WebAssembly.Module): Core {
 }
 
 function toModule(source: WebAssembly.Module | Uint8Array | ArrayBuffer): WebAssembly.Module {
-  if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+  if (source instanceof Uint8Array || isArrayBuffer(source)) {
     return new (webAssembly().Module)(source as Uint8Array<ArrayBuffer>);
   }
   // A Module from another realm (a vm context, a worker) fails instanceof but instantiates fine.

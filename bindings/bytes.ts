@@ -71,6 +71,11 @@ export function toHex(bytes: Uint8Array): string {
   return s;
 }
 
+/** The UTF-8 bytes of `text` as two lower-case hex digits each, space-separated: S3's CanonicalRequestBytes form. */
+export function spacedHex(text: string): string {
+  return Array.from(encodeUtf8(text), (b) => b.toString(16).padStart(2, "0")).join(" ");
+}
+
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /** Standard padded base64 (RFC 4648 §4), for integrations that want HMACs in base64. */

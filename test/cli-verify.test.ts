@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { sign } from "../bindings/index.js";
+import { sign, presign } from "../bindings/index.js";
 import { SHARED, describeShared } from "./shared.js";
 import { read } from "./suite-files.js";
 
@@ -87,6 +87,22 @@ describe("sigv4 verify", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ code: "SignatureDoesNotMatch" });
     expect(JSON.parse(result.stdout).canonicalRequest).toContain("\nx-amz-security-token:****\n");
     expect(result.stdout + result.stderr).not.toContain(token);
+  });
+
+  it("masks a token however the result quotes it: percent-encoded (a presigned URL) and as S3's hex bytes", () => {
+    const token = "IQoJb3JpZ2luX2VjEXAMPLETOKEN/abc+def=";
+    const credentials = { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: token };
+    const forms = (t: string) => [t, encodeURIComponent(t), ...[t, encodeURIComponent(t)].map((f) => Array.from(Buffer.from(f), (b) => b.toString(16).padStart(2, "0")).join(" "))];
+    const url = new URL(presign({ url: "https://bucket.s3.amazonaws.com/k" }, { credentials, region: "us-east-1", service: "s3", date: DATE }).url);
+    const presigned = `GET /other${url.search} HTTP/1.1\r\nhost: ${url.host}\r\n\r\n`;
+    const put = sign({ method: "PUT", url: "https://bucket.s3.amazonaws.com/k", body: "hi" }, { credentials, region: "us-east-1", service: "s3", date: DATE });
+    const headerSigned = ["PUT /other HTTP/1.1", ...Object.entries(put.headers).map(([n, v]) => `${n}: ${v}`), "", "hi"].join("\r\n");
+    for (const request of [presigned, headerSigned]) {
+      const result = run(["verify", "--now", DATE, "-"], { input: request, env: { ...ENV, AWS_SESSION_TOKEN: token } });
+      expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, code: "SignatureDoesNotMatch" });
+      expect(result.stdout).toContain("****");
+      for (const form of forms(token)) expect(result.stdout + result.stderr).not.toContain(form);
+    }
   });
 
   it("refuses a request outside the allowed regions, and one too old for --now", () => {

@@ -6,13 +6,25 @@
 // quotes it is often pasted where others read it. Output the user asked for in order to send it
 // (signed headers, a curl command, a presigned URL) carries the token as it must.
 
+import { uriEncode } from "../canonical/encode.js";
+import { spacedHex } from "../bytes.js";
+
 const secrets = new Set<string>();
 
 /** Short strings are not registered: replacing every "a" in a message would mangle it. */
 const MIN_LENGTH = 8;
 
+/**
+ * Registers `secret` in every form output can quote it: as it is, percent-encoded as a presigned
+ * URL and its canonical query carry it (SigV4's UriEncode, and encodeURIComponent's for another
+ * client's URL), and each of those as S3's spaced hex bytes. A session token holds '/', '+' and '='.
+ */
 export function registerSecret(secret: string): void {
-  if (secret.length >= MIN_LENGTH) secrets.add(secret);
+  if (secret.length < MIN_LENGTH) return;
+  for (const form of new Set([secret, uriEncode(secret, "raw-component", "secret"), encodeURIComponent(secret)])) {
+    secrets.add(form);
+    secrets.add(spacedHex(form));
+  }
 }
 
 /** `text` with every registered secret replaced by asterisks. */

@@ -8,9 +8,8 @@
 // all of them, which the server helper applies when it answers in JSON.
 
 import { sha256 } from "../sha256.js";
-import { toBase64 } from "../bytes.js";
+import { toBase64, spacedHex } from "../bytes.js";
 import { signingDate } from "../date.js";
-import { encodeUtf8 } from "../utf8.js";
 import { MAX_EXPIRES } from "../constants.js";
 import type { ErrorStyle, VerifyErrorCode, VerifyFailure } from "./types.js";
 import * as M from "../constants.js";
@@ -197,10 +196,6 @@ export function contentSha256Mismatch(style: ErrorStyle, declared: string, compu
 }
 
 /** S3's *Bytes elements: each UTF-8 byte as two lower-case hex digits, separated by spaces. */
-function spacedHex(text: string): string {
-  return Array.from(encodeUtf8(text), (b) => b.toString(16).padStart(2, "0")).join(" ");
-}
-
 export interface Computed {
   canonicalRequest: string;
   stringToSign: string;

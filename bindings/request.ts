@@ -97,10 +97,14 @@ export function header(rawName: string, rawValue: unknown): Header {
   return checkedHeader(rawName, rawValue);
 }
 
+/** Header names are short; an invalid one longer than this is described by its length alone. */
+const MAX_QUOTED_NAME = 32;
+
 function checkedHeader(rawName: string, rawValue: unknown): Header {
   const name = typeof rawName !== "string" ? "" : LOWER_CASE_TOKEN.test(rawName) ? rawName : TOKEN.test(rawName) ? rawName.toLowerCase() : "";
   if (name === "") {
-    const shown = typeof rawName === "string" ? JSON.stringify(rawName).slice(0, 40) : describe(rawName);
+    // A long invalid name is not quoted, not even in part: it may be a secret passed in the wrong place.
+    const shown = typeof rawName !== "string" ? describe(rawName) : rawName.length <= MAX_QUOTED_NAME ? JSON.stringify(rawName) : `${rawName.length} characters`;
     throw new SigningError("InvalidHeaderName", `headers[${shown}]`, "is not a valid header name (RFC 9110 token characters only)");
   }
   if (typeof rawValue !== "string" && !(typeof rawValue === "number" && Number.isFinite(rawValue))) {

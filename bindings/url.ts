@@ -49,9 +49,16 @@ function portIsPlain(port: string, https: boolean): boolean {
   return port !== (https ? "443" : "80") && Number(port) <= 65535;
 }
 
+/**
+ * The longest input the fast paths' regular expressions read (here and canonical/query.ts):
+ * their repeated groups recurse in V8, which runs out of stack past about 8 million characters.
+ * A longer URL goes to the parser, a longer query to the general canonicalisation.
+ */
+export const MAX_PLAIN_LENGTH = 65536;
+
 /** The split of a URL that needs no parsing, or undefined (the caller parses it). Exported for its test. */
 export function splitPlain(url: string): UrlParts | undefined {
-  if (!PLAIN_URL.test(url)) return undefined;
+  if (url.length > MAX_PLAIN_LENGTH || !PLAIN_URL.test(url)) return undefined;
   const https = url.charCodeAt(4) === 0x73; // "https:" rather than "http:"
   const hostStart = https ? 8 : 7;
   const q = url.indexOf("?", hostStart);

@@ -4,6 +4,8 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { splitUrl, splitPlain } from "../bindings/url.js";
 import { SigningError } from "../bindings/errors.js";
+import { sign } from "../bindings/index.js";
+import { verify } from "../bindings/verify/verify.js";
 
 /** What the splitter must give: new URL's parts, for http and https URLs without user info (others throw). */
 function whatwg(url: string) {
@@ -80,5 +82,23 @@ describe("splitUrl's reuse of the last split", () => {
       expect({ ...splitUrl(urls[0]) }).toEqual(whatwg(urls[0]));
       expect({ ...splitUrl(urls[0]) }).toEqual(whatwg(urls[0]));
     }
+  });
+});
+
+describe("inputs past the fast paths' bound (their regular expressions overflow V8's stack past about 8 million characters)", () => {
+  const options = { credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" }, region: "us-east-1", service: "kms", date: "20150830T123600Z" };
+  const query = "a=b&".repeat(2_200_000) + "a=b";
+
+  it("a 9 MB path and a query of 2.2 million pairs sign, and the canonical query is the plain one", () => {
+    const path = "/" + "p".repeat(9 << 20);
+    expect(splitPlain("https://a.example.com" + path)).toBeUndefined();
+    expect(sign({ url: "https://a.example.com" + path }, options).canonicalRequest.split("\n")[1]).toBe(path);
+    expect(sign({ url: "https://a.example.com/?" + query }, options).canonicalRequest.split("\n")[2]).toBe(query);
+  });
+
+  it("verify() answers such a request instead of throwing", () => {
+    const authorization = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/kms/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64);
+    const request = { method: "GET", url: "/?" + query, headers: { host: "a.example.com", "x-amz-date": "20150830T123600Z", authorization } };
+    expect(verify(request, { getCredentials: () => ({ secretAccessKey: "S" }), now: "20150830T123600Z" })).toMatchObject({ ok: false, code: "SignatureDoesNotMatch" });
   });
 });

@@ -4,6 +4,7 @@
 // repeated names are all kept; empty pairs ("a=1&&b=2") are dropped, as awscrt and smithy do.
 
 import { uriEncode } from "./encode.js";
+import { MAX_PLAIN_LENGTH } from "../url.js";
 
 /** An encoded [name, value] pair. */
 export type QueryPair = [string, string];
@@ -99,7 +100,8 @@ let lastCanonical = "";
  */
 export function canonicalQueryOf(raw: string): string {
   if (raw === "" || raw === lastRaw) return raw === "" ? raw : lastCanonical;
-  const canonical = PLAIN_QUERY.test(raw) && plainIsSorted(raw) ? raw : canonicalQuery(parseQuery(raw));
+  const plain = raw.length <= MAX_PLAIN_LENGTH && PLAIN_QUERY.test(raw) && plainIsSorted(raw);
+  const canonical = plain ? raw : canonicalQuery(parseQuery(raw));
   lastRaw = raw;
   lastCanonical = canonical;
   return canonical;

@@ -111,7 +111,9 @@ function checkCredentials(credentials: Credentials | undefined): Credentials {
   if (sessionToken !== undefined && (typeof sessionToken !== "string" || !TOKEN_VALUE.test(sessionToken))) {
     throw new SigningError("InvalidCredentials", "options.credentials.sessionToken", "must be printable ASCII, without spaces at its ends");
   }
-  return credentials;
+  // The values checked, not the caller's object: a Signer keeps them, and a later change to that
+  // object (or a getter answering differently) would otherwise skip every check above.
+  return sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken };
 }
 
 function checkScopeElement(value: unknown, field: string): string {

@@ -350,12 +350,22 @@ export interface SignerConfig extends Omit<PresignOptions, "date"> {
 /**
  * The settings for one call: the signer's own when the call overrides only the date and the
  * credentials (a gateway signing for many callers), resolved afresh when it overrides anything else.
+ * An option given as undefined is not given: the signer's own value stays.
  */
 function settingsFor(base: Settings, config: SignerConfig, options: Partial<SignOptions> | undefined, location: "header" | "query"): Settings {
   if (options === undefined) return base;
   if (options === null || typeof options !== "object") throw new SigningError("InvalidOption", "options", "must be an object or undefined");
-  for (const key in options) if (key !== "date" && key !== "credentials") return resolveSettings({ ...config, ...options }, location);
+  for (const key in options) {
+    if (key !== "date" && key !== "credentials" && options[key as keyof SignOptions] !== undefined) return resolveSettings(overridden(config, options), location);
+  }
   return options.credentials === undefined ? base : withCredentials(base, options.credentials);
+}
+
+/** The signer's config with the options a call gives (not undefined) in place of its own. */
+function overridden(config: SignerConfig, options: Partial<SignOptions>): SignerConfig {
+  const out: Record<string, unknown> = { ...config };
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) out[key] = value;
+  return out as unknown as SignerConfig;
 }
 
 /** Credentials, region and service held once, with a key cache of its own. */
@@ -370,7 +380,8 @@ export class Signer {
   constructor(config: SignerConfig) {
     this.#headerSettings = resolveSettings(config, "header");
     this.#querySettings = resolveSettings(config, "query");
-    this.#config = config;
+    // A copy, as the credentials in the settings are: a later change to the caller's objects is not seen.
+    this.#config = { ...config };
     this.#cache = new SigningKeyCache(config.cacheSize);
   }
 

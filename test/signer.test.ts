@@ -211,6 +211,27 @@ describe("Signer key cache", () => {
     expect(signer.cacheStats().misses).toBe(2);
   });
 
+  it("keeps the credentials it checked: a later change to the caller's object is not seen", () => {
+    const credentials = { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: "token" };
+    const signer = new Signer({ credentials, region: "us-east-1", service: "kms" });
+    const before = signer.sign({ url: "https://kms.us-east-1.amazonaws.com/" }, { date: "20150830T123600Z" });
+    Object.assign(credentials, { accessKeyId: "AKID/x,Signature=0", secretAccessKey: "", sessionToken: "tok\r\nX-Injected: 1" });
+    const after = signer.sign({ url: "https://kms.us-east-1.amazonaws.com/" }, { date: "20150830T123600Z" });
+    expect([after.authorization, after.headers["x-amz-security-token"]]).toEqual([before.authorization, "token"]);
+    // Resolved afresh for another option, the changed object is checked again, and refused.
+    expect(() => signer.sign({ url: "https://kms.us-east-1.amazonaws.com/" }, { region: "eu-west-1" })).toThrow(/accessKeyId/);
+  });
+
+  it("takes an option given as undefined as not given: the signer's own stays", () => {
+    const config = { credentials: { accessKeyId: AKID, secretAccessKey: SECRET }, region: "us-east-1", service: "s3", expiresIn: 60, uriEncoding: "double" as const };
+    const signer = new Signer(config);
+    const request = { url: "https://b.s3.amazonaws.com/a%20b" };
+    expect(signer.presign(request, { expiresIn: undefined }).url).toContain("X-Amz-Expires=60&");
+    expect(signer.sign(request, { uriEncoding: undefined, date: "20150830T123600Z" }).canonicalRequest.split("\n")[1]).toBe("/a%2520b");
+    expect(signer.sign(request, { region: undefined, service: undefined, date: "20150830T123600Z" }).credentialScope).toBe("20150830/us-east-1/s3/aws4_request");
+    expect(signer.presign(request, { expiresIn: 120, uriEncoding: undefined }).url).toContain("X-Amz-Expires=120&");
+  });
+
   it("signs with per-call credentials as sign() would, and checks them", () => {
     const signer = new Signer({ ...base, contentSha256Header: true });
     const other = { accessKeyId: "AKIDOTHER", secretAccessKey: "other-secret", sessionToken: "token" };

@@ -19,6 +19,17 @@ export function isArrayBuffer(value: unknown): value is ArrayBuffer {
   }
 }
 
+/** Whether `buffer` was detached (transferred, or closed): only then does a view of it fail to construct. */
+export function isDetached(buffer: ArrayBufferLike): boolean {
+  if (buffer.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Strings are UTF-8 encoded; byte arrays are used as they are (no copy). */
 export function toBytes(data: unknown, name: string): Uint8Array {
   if (typeof data === "string") return encodeUtf8(data);

@@ -4,7 +4,7 @@
 import { SigningError } from "./errors.js";
 import { EMPTY_SHA256, UNSIGNED_PAYLOAD, STREAMING_PAYLOAD_PREFIX, S3_PAYLOAD_MARKERS } from "./constants.js";
 import { sha256Hex } from "./sha256.js";
-import { describe, isArrayBuffer } from "./bytes.js";
+import { describe, isArrayBuffer, isDetached } from "./bytes.js";
 
 /** How the payload is signed: hash the body, leave it unsigned, or a hash/marker the caller computed. */
 export type PayloadSetting = "sign" | "unsigned" | { sha256: string };
@@ -40,11 +40,20 @@ export function isMarker(value: string): boolean {
 }
 
 function bodyBytes(body: unknown): string | Uint8Array {
-  if (typeof body === "string" || body instanceof Uint8Array) return body;
-  if (isArrayBuffer(body)) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  throw new SigningError("InvalidBody", "body", `a ${describe(body)} cannot be hashed; pass a string or bytes, or set payload to 'unsigned' or { sha256 }`);
+  if (typeof body === "string") return body;
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = body instanceof Uint8Array ? body : isArrayBuffer(body) ? new Uint8Array(body) : ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : undefined;
+  } catch {
+    throw detachedBody(); // a view of a valid buffer cannot fail: only a detached one makes these throw
+  }
+  if (bytes === undefined) throw new SigningError("InvalidBody", "body", `a ${describe(body)} cannot be hashed; pass a string or bytes, or set payload to 'unsigned' or { sha256 }`);
+  // A view of a detached buffer reads as empty: signing it as an empty body would be a wrong signature.
+  if (bytes.length === 0 && isDetached(bytes.buffer)) throw detachedBody();
+  return bytes;
 }
+
+const detachedBody = (): SigningError => new SigningError("InvalidBody", "body", "is a detached buffer (transferred to a worker or closed): its bytes are gone");
 
 function platformHash(hasher: PayloadHasher, data: string | Uint8Array): string {
   const hex = hasher.sha256Hex(data);

@@ -6,6 +6,7 @@ import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
 import { sign, presign, Signer, SigningError, type SigningErrorCode } from "../bindings/index.js";
 import type { SignOptions, PresignOptions } from "../bindings/settings.js";
+import { verify } from "../bindings/verify/verify.js";
 
 /** A secret that is easy to spot anywhere it leaks to. */
 const SECRET = "LEAKCANARY/wJalrXUtnFEMI/K7MDENG+bPxRfiCY-SECRET";
@@ -232,8 +233,29 @@ describe("credentials (InvalidCredentials)", () => {
   });
 });
 
+/** A view made by `view` of a buffer then detached (transferred), as a worker's postMessage leaves it. */
+function detachedView(view: (buffer: ArrayBuffer) => unknown): unknown {
+  const buffer = new ArrayBuffer(8);
+  const out = view(buffer);
+  structuredClone(buffer, { transfer: [buffer] });
+  return out;
+}
+
+describe("verify() and a detached body", () => {
+  it("is a TypeError naming request.body, as every bad argument of verify() is", () => {
+    for (const body of [detachedView((b) => b), detachedView((b) => new Uint8Array(b))]) {
+      expect(() => verify({ method: "PUT", url: "/", headers: {}, body: body as Uint8Array }, { getCredentials: () => undefined })).toThrow(/^"request.body" is a detached buffer/);
+    }
+  });
+});
+
 describe("bodies that cannot be hashed (InvalidBody)", () => {
   const bodies: [string, () => unknown][] = [
+    ["a detached ArrayBuffer", () => detachedView((b) => b)],
+    // A view of a detached buffer reads as empty: it must not be signed as an empty body.
+    ["a Uint8Array of a detached buffer", () => detachedView((b) => new Uint8Array(b))],
+    ["a Uint16Array of a detached buffer", () => detachedView((b) => new Uint16Array(b))],
+    ["a DataView of a detached buffer", () => detachedView((b) => new DataView(b))],
     ["a ReadableStream", () => new ReadableStream()],
     ["a plain object", () => ({ a: 1, secret: SECRET })],
     ["a number", () => 42],

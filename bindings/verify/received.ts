@@ -5,7 +5,7 @@
 // error) gets a TypeError.
 
 import { hashBody } from "../payload.js";
-import { describe, isArrayBuffer } from "../bytes.js";
+import { describe, isArrayBuffer, isDetached } from "../bytes.js";
 import { HOST } from "../constants.js";
 import { decodeComponent, paramName } from "../canonical/query.js";
 import type { VerifyRequest } from "./types.js";
@@ -77,6 +77,9 @@ function checkBody(request: VerifyRequest): void {
   }
   const ok = body === undefined || body === null || typeof body === "string" || isArrayBuffer(body) || ArrayBuffer.isView(body);
   if (!ok) throw new TypeError(`"request.body" must be a string or bytes; got ${describe(body)} (hash a stream while reading it and pass payloadHash)`);
+  if (typeof body === "object" && body !== null && isDetached(ArrayBuffer.isView(body) ? body.buffer : body)) {
+    throw new TypeError('"request.body" is a detached buffer (transferred to a worker or closed): its bytes are gone');
+  }
 }
 
 export function receive(request: VerifyRequest): Received {

@@ -31,6 +31,7 @@ export function warmUp(sample?: WarmUpSample, rounds: number = DEFAULT_ROUNDS): 
   core();
   sha256("");
   if (sample === undefined) return;
+  if (sample === null || typeof sample !== "object") throw new TypeError('"sample" must be { request, options } or undefined');
   const cache = new SigningKeyCache(1);
   const settings = resolveSettings(sample.options, "header");
   for (let i = 0; i < rounds; i++) signWith(sample.request, sample.options.date, settings, cache);

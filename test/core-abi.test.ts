@@ -307,6 +307,18 @@ describe("useCore", () => {
     expect(core()).toBe(before); // the active core is unchanged
   });
 
+  it("refuses a WebAssembly module that is not a core by the export it lacks, keeping the active core", () => {
+    const before = core();
+    const empty = new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    expect(() => useCore(empty)).toThrow(/^not a sigv4-wasm core: it has no export "hashInit"$/);
+    const exports = instantiateCore(CORES[0][1]) as unknown as Record<string, unknown>;
+    for (const name of ["memory", "STS"]) {
+      expect(() => bindCore({ ...exports, [name]: undefined } as unknown as CoreExports)).toThrow(`not a sigv4-wasm core: it has no export "${name}"`);
+    }
+    expect(core()).toBe(before);
+    expect(sha256Hex("abc")).toBe(oracle("abc"));
+  });
+
   it("moves a streaming hash from one core to the next, through every core", () => {
     const part = "abc".repeat(25); // 75 bytes: each core finds a different partial block
     const rounds = [...CORES, ...CORES];

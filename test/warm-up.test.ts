@@ -25,6 +25,7 @@ describe("warmUp", () => {
 
   it("takes a whole number of rounds, and checks the sample as sign() would", () => {
     expect(() => warmUp(undefined, -1)).toThrow(RangeError);
+    expect(() => warmUp(null as unknown as undefined)).toThrow(new TypeError('"sample" must be { request, options } or undefined'));
     expect(() => warmUp({ request, options: config }, 1.5)).toThrow(/rounds/);
     expect(() => warmUp({ request, options: config }, 0)).not.toThrow();
     expect(() => warmUp({ request: { url: "not a url" }, options: config }, 1)).toThrow(/url/);

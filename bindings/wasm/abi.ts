@@ -1,6 +1,8 @@
 // The typed view of the core's exports. Every pointer and size is read from the module
 // (assembly/memory.ts declares them); nothing about the memory map is repeated here.
 
+import { isArrayBuffer } from "../bytes.js";
+
 /** An exported global: a WebAssembly.Global, or an object with the same `value` in the JavaScript core. */
 export interface CoreGlobal {
   readonly value: number;
@@ -76,28 +78,40 @@ export interface Core {
 /** Characters of a hex signature: SIGNATURE's size, and where STS starts after it. */
 export const SIGNATURE_HEX = 64;
 
-/** Resolves the regions of an instantiated core from its exports. */
+type GlobalName = { [K in keyof CoreExports]: CoreExports[K] extends CoreGlobal ? K : never }[keyof CoreExports];
+
+/** The functions the library calls (the globals are checked as they are read). */
+const FUNCTIONS = ["hashInit", "hashUpdate", "hashFinal", "hash", "digestHex", "compress", "hmacLoadKey", "hmacStart", "hmacFinal", "hmac", "deriveSigningKey", "signFinal", "sign", "signBody"] as const;
+
+/** Resolves the regions of an instantiated core from its exports; another module is refused by name. */
 export function bindCore(fn: CoreExports): Core {
-  const at = (g: CoreGlobal): number => g.value;
+  const missing = (name: string): Error => new Error(`not a sigv4-wasm core: it has no export "${name}"`);
+  for (const name of FUNCTIONS) if (typeof fn[name] !== "function") throw missing(name);
+  if (!isArrayBuffer(fn.memory?.buffer)) throw missing("memory");
+  const at = (name: GlobalName): number => {
+    const value = (fn[name] as CoreGlobal | undefined)?.value;
+    if (typeof value !== "number") throw missing(name);
+    return value;
+  };
   // The signer reads the body's hash, the signature and the string to sign as one run (core-views.ts).
-  if (at(fn.SIGNATURE) !== at(fn.DIGEST_HEX) + SIGNATURE_HEX || at(fn.STS) !== at(fn.SIGNATURE) + SIGNATURE_HEX) {
+  if (at("SIGNATURE") !== at("DIGEST_HEX") + SIGNATURE_HEX || at("STS") !== at("SIGNATURE") + SIGNATURE_HEX) {
     throw new Error("not a sigv4-wasm core: DIGEST_HEX, SIGNATURE and STS must be adjacent");
   }
   return {
     fn,
     mem: new Uint8Array(fn.memory.buffer),
-    input: at(fn.INPUT),
-    inputSize: at(fn.INPUT_SIZE),
-    ctx: at(fn.CTX),
-    ctxSize: at(fn.CTX_SIZE),
-    hmacKey: at(fn.HMAC_KEY),
-    chain: at(fn.CHAIN),
-    chainSize: at(fn.CHAIN_SIZE),
-    digest: at(fn.DIGEST),
-    digestHex: at(fn.DIGEST_HEX),
-    signature: at(fn.SIGNATURE),
-    sts: at(fn.STS),
-    stsSize: at(fn.STS_SIZE),
+    input: at("INPUT"),
+    inputSize: at("INPUT_SIZE"),
+    ctx: at("CTX"),
+    ctxSize: at("CTX_SIZE"),
+    hmacKey: at("HMAC_KEY"),
+    chain: at("CHAIN"),
+    chainSize: at("CHAIN_SIZE"),
+    digest: at("DIGEST"),
+    digestHex: at("DIGEST_HEX"),
+    signature: at("SIGNATURE"),
+    sts: at("STS"),
+    stsSize: at("STS_SIZE"),
     ctxOwner: null,
     keyOwner: null,
   };

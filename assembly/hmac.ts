@@ -49,10 +49,10 @@ export function loadKey(key: usize, keyLen: u32): void {
  * compressed onto the midstates in place, without the running hash (resume, update, final) and its
  * copies. It writes only the bytes that are not zero, so HMAC_PAD must be all zeros on entry, as
  * loadKey() leaves it. The key chain's dates and terminator are such messages, and so are its
- * regions and services but the longest; its keys are each used once. A key derivation took 2.49–2.55 µs this way against 2.85 µs with every MAC
- * through mac(), where its 18 compressions alone take 2.28–2.33 µs (SIMD core, Node 20, this
- * project's machine class); the word moves below instead of memory.copy and memory.fill calls
- * account for 86–139 ns of the gain.
+ * regions and services but the longest; its keys are each used once. A key derivation took
+ * 2.49–2.55 µs this way against 2.85 µs with every MAC through mac(), where its 18 compressions
+ * alone take 2.28–2.33 µs (SIMD core, Node 20, this project's machine class); the word moves below
+ * instead of memory.copy and memory.fill calls account for 86–139 ns of the gain.
  */
 export function macShortOnce(msg: usize, len: u32, out: usize): void {
   assert(len <= BLOCK - 9, "macShortOnce: the message does not fit one padded block");

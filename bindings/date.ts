@@ -40,10 +40,10 @@ let lastText: string | undefined;
 
 function toMilliseconds(input: DateInput | undefined, field: string): number {
   if (input === undefined) return Date.now();
-  if (input instanceof Date) return input.getTime();
   if (typeof input === "number") return input;
   if (typeof input === "string") return fromString(input);
-  // A Date from another realm (an iframe, a vm context) fails instanceof; getTime accepts only a Date.
+  // Date.prototype.getTime accepts only a Date, also one from another realm (an iframe, a vm
+  // context), where instanceof Date is false.
   if (input !== null && typeof input === "object") {
     try {
       return Date.prototype.getTime.call(input);

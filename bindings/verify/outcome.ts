@@ -195,7 +195,6 @@ export function contentSha256Mismatch(style: ErrorStyle, declared: string, compu
   });
 }
 
-/** S3's *Bytes elements: each UTF-8 byte as two lower-case hex digits, separated by spaces. */
 export interface Computed {
   canonicalRequest: string;
   stringToSign: string;

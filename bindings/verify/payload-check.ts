@@ -20,7 +20,6 @@ export interface PayloadPlan {
   kind: PayloadKind;
 }
 
-
 function kindOf(line: string): PayloadKind {
   return line === UNSIGNED_PAYLOAD ? "unsigned" : line.startsWith(STREAMING_PAYLOAD_PREFIX) ? "streaming" : "signed";
 }

@@ -4,7 +4,7 @@
 // throws on what a client sent; a call whose arguments have the wrong types (a programming
 // error) gets a TypeError.
 
-import { hashBody } from "../payload.js";
+import { hashBody, isSha256Hex } from "../payload.js";
 import { describe, isArrayBuffer, isDetached } from "../bytes.js";
 import { HOST } from "../constants.js";
 import { decodeComponent, paramName } from "../canonical/query.js";
@@ -27,7 +27,6 @@ export interface Received {
 }
 
 const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)([^#]*)/;
-const HEX64 = /^[0-9a-f]{64}$/;
 
 /** The request target and, for an absolute URL, its authority. */
 function splitTarget(url: string | URL): { target: string; authority?: string } {
@@ -72,7 +71,7 @@ function queryParams(query: string): Pick<Received, "params" | "repeated"> {
 
 function checkBody(request: VerifyRequest): void {
   const { body, payloadHash } = request;
-  if (payloadHash !== undefined && (typeof payloadHash !== "string" || !HEX64.test(payloadHash))) {
+  if (payloadHash !== undefined && (typeof payloadHash !== "string" || !isSha256Hex(payloadHash))) {
     throw new TypeError('"request.payloadHash" must be 64 lower-case hex digits (the SHA-256 of the body)');
   }
   const ok = body === undefined || body === null || typeof body === "string" || isArrayBuffer(body) || ArrayBuffer.isView(body);
